@@ -1,0 +1,169 @@
+import * as l10n from '@vscode/l10n';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, findDataDir, loadKnowledge, modelToJson, parseContract, type Knowledge, type Severity } from '../core/index.js';
+import { expandFiles } from './files.js';
+import { toJson, toSarif, toText, type FileReport } from './report.js';
+
+const VERSION = '0.1.0';
+
+const USAGE = `AVV Studio – Prüfung von Auftragsverarbeitungsverträgen (Art. 28 DSGVO)
+
+Aufruf:
+  avv check <Dateien|Ordner|Muster…> [--format text|json|sarif] [--rule ID=SCHWERE …] [--locale de|en]
+  avv model <Datei>                   das Vertragsmodell als JSON (Gliederung, Verweise, Zitate …)
+  avv export --format html <Datei> -o <Ausgabe>
+  avv lsp --stdio                     startet den Language Server (Neovim, Helix, Emacs, Zed …)
+  avv --version | --help
+
+Exit-Code von "check": 1, wenn ein Befund der Schwere "error" vorliegt, sonst 0; 2 bei Aufruffehlern.
+`;
+
+export interface CliIo {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+/** Runs the CLI; returns the exit code (the bin wrapper calls process.exit with it). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const opts = parseOptions(rest);
+  setLocale(opts.locale ?? localeFromEnv());
+  try {
+    switch (command) {
+      case 'check':
+        return check(opts, io);
+      case 'model':
+        return model(opts, io);
+      case 'export':
+        return await exportCommand(opts, io);
+      case 'lsp': {
+        // the server reads its transport (--stdio, --node-ipc, --socket) from process.argv
+        const { main } = await import('../lsp/main.js');
+        main();
+        return await new Promise<number>(() => undefined);
+      }
+      case '--version':
+      case '-v':
+        io.stdout(VERSION);
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        io.stderr(`avv: ${l10n.t('unknown command "{0}"', command)}\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`avv: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+class UsageError extends Error {}
+
+interface Options {
+  positional: string[];
+  format?: string;
+  output?: string;
+  locale?: string;
+  rules: Record<string, Severity | 'off'>;
+}
+
+function parseOptions(args: string[]): Options {
+  const o: Options = { positional: [], rules: {} };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (v === undefined) throw new UsageError(l10n.t('{0} needs a value', a));
+      return v;
+    };
+    if (a === '--format' || a.startsWith('--format=')) o.format = value();
+    else if (a === '-o' || a === '--output' || a.startsWith('--output=')) o.output = value();
+    else if (a === '--locale' || a.startsWith('--locale=')) o.locale = value();
+    else if (a === '--rule' || a.startsWith('--rule=')) {
+      const [id, sev] = value().split('=');
+      if (!id || !sev || !['error', 'warning', 'info', 'hint', 'off'].includes(sev)) throw new UsageError(l10n.t('--rule expects ID=error|warning|info|hint|off'));
+      o.rules[id] = sev as Severity | 'off';
+    } else if (a === '--stdio' || a === '--node-ipc') continue;
+    else if (a.startsWith('--')) throw new UsageError(l10n.t('unknown option {0}', a));
+    else o.positional.push(a);
+  }
+  return o;
+}
+
+let knowledge: Knowledge | undefined;
+function getKnowledge(): Knowledge {
+  return (knowledge ??= loadKnowledge());
+}
+
+function check(opts: Options, io: CliIo): number {
+  const format = opts.format ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(l10n.t('unknown format "{0}" (text, json, sarif)', format));
+  if (opts.positional.length === 0) throw new UsageError(l10n.t('no files given'));
+  const { files, unmatched } = expandFiles(opts.positional, io.cwd);
+  for (const u of unmatched) io.stderr(`avv: ${l10n.t('no contract matches "{0}"', u)}`);
+  if (files.length === 0) return 2;
+  const k = getKnowledge();
+  const reports: FileReport[] = files.map((file) => checkFile(file, io.cwd, k, opts.rules));
+  if (format === 'json') io.stdout(toJson(reports));
+  else if (format === 'sarif') io.stdout(toSarif(reports, k, VERSION, io.cwd));
+  else io.stdout(toText(reports));
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+/** Checks one file: the same parse and rules as the editor. */
+export function checkFile(file: string, cwd: string, k: Knowledge, rules: Record<string, Severity | 'off'> = {}): FileReport {
+  const text = fs.readFileSync(path.resolve(cwd, file), 'utf8');
+  const parsed = parseContract({ uri: file, version: 0, text }, k);
+  const analysis = analyze(parsed, k, { severities: rules });
+  return {
+    path: file,
+    diagnostics: analysis.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range, norm: f.norm, related: f.related })),
+  };
+}
+
+function model(opts: Options, io: CliIo): number {
+  const file = opts.positional[0];
+  if (!file) throw new UsageError(l10n.t('no file given'));
+  const text = fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
+  io.stdout(JSON.stringify(modelToJson(parseContract({ uri: file, version: 0, text }, getKnowledge()).model), null, 2));
+  return 0;
+}
+
+async function exportCommand(opts: Options, io: CliIo): Promise<number> {
+  const file = opts.positional[0];
+  if (!file) throw new UsageError(l10n.t('no file given'));
+  if ((opts.format ?? 'html') !== 'html') throw new UsageError(l10n.t('export format "{0}" is not available yet; use html', opts.format ?? ''));
+  const { renderHtmlDocument } = await import('../core/render/html.js');
+  const text = fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
+  const parsed = parseContract({ uri: file, version: 0, text }, getKnowledge());
+  const html = renderHtmlDocument(parsed);
+  const out = opts.output ?? file.replace(/(\.avv)?\.(md|txt)$/i, '.html');
+  fs.mkdirSync(path.dirname(path.resolve(io.cwd, out)), { recursive: true });
+  fs.writeFileSync(path.resolve(io.cwd, out), html);
+  io.stderr(l10n.t('written: {0}', out));
+  return 0;
+}
+
+function localeFromEnv(): string {
+  const lang = process.env['AVV_LOCALE'] ?? process.env['LC_ALL'] ?? process.env['LC_MESSAGES'] ?? process.env['LANG'] ?? '';
+  return lang.toLowerCase().startsWith('en') ? 'en' : 'de';
+}
+
+function setLocale(locale: string): void {
+  if (locale.startsWith('en')) {
+    l10n.config({ contents: {} });
+    return;
+  }
+  const bundle = path.join(findDataDir(__dirname), '..', 'l10n', 'bundle.l10n.de.json');
+  l10n.config({ contents: fs.existsSync(bundle) ? (JSON.parse(fs.readFileSync(bundle, 'utf8')) as Record<string, string>) : {} });
+}

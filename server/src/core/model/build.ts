@@ -1,0 +1,153 @@
+import type { Knowledge } from '../knowledge/types.js';
+import { LegalRefParser } from '../parse/legalRefs.js';
+import { parseMarkdown } from '../parse/markdown.js';
+import { SourceText } from '../text/source.js';
+import { classifyAnnex, columnRoles, subprocessorEntries, tomEntries } from './annexes.js';
+import { frontMatterParties, frontMatterTerms, parseFrontMatter } from './frontMatter.js';
+import { findArtifacts, findDirectives, findPlaceholders, findSignatureBlock } from './markers.js';
+import { rubrumParties } from './parties.js';
+import { resolveReferences } from './references.js';
+import { recoverStructure } from './structure.js';
+import { buildTerms, findDefinitions } from './terms.js';
+import type { Citation, ContractModel, Span } from './types.js';
+
+export interface ContractInput {
+  uri: string;
+  version: number;
+  text: string;
+}
+
+/** A built model together with the sources it was built from (for features that need the text). */
+export interface ParsedContract {
+  model: ContractModel;
+  source: SourceText;
+  /** Masked text: Markdown syntax replaced by spaces, same offsets as the normalised text. */
+  scan: string;
+}
+
+/**
+ * Parses a contract once into its model. Pure: no I/O, no editor API; the knowledge (law aliases)
+ * comes from the caller.
+ */
+export function parseContract(input: ContractInput, knowledge: Knowledge): ParsedContract {
+  const source = new SourceText(input.text);
+  const md = parseMarkdown(source.text);
+  const scan = md.scan;
+  const span = (s: number, e: number): Span => ({ start: s, end: e, range: source.range(s, e) });
+
+  const yamlBlock = md.blocks.find((b) => b.kind === 'yaml');
+  const frontMatter = yamlBlock ? parseFrontMatter(source, yamlBlock) : undefined;
+  const structure = recoverStructure(source, md);
+  const { sections, annexes, allSections, tables } = structure;
+
+  for (const annex of annexes) annex.annexKind = classifyAnnex(annex);
+  for (const t of tables) t.columns = columnRoles(t);
+  const inAnnexOfKind = (offset: number, kind: string) => annexes.some((a) => a.annexKind === kind && a.start <= offset && offset <= a.end);
+  const subprocessors = tables.flatMap((t) => subprocessorEntries(t, inAnnexOfKind(t.start, 'subprocessors')));
+  const tom = annexes.filter((a) => a.annexKind === 'tom').flatMap((a) => tomEntries(a, tables));
+
+  const terms = buildTerms(source, scan, findDefinitions(scan), frontMatter ? frontMatterTerms(frontMatter) : []);
+  const parties = frontMatter ? frontMatterParties(frontMatter) : [];
+  for (const p of rubrumParties(source, scan, structure.preamble, terms)) {
+    if (!parties.some((q) => q.role === p.role)) parties.push(p);
+  }
+  for (const p of parties) {
+    // front-matter parties name their role term by key; link it to the defined term and its aliases
+    const term = terms.find((t) => p.terms.some((n) => n === t.term || t.aliases.includes(n)));
+    if (term) {
+      term.role ??= p.role;
+      for (const n of [term.term, ...term.aliases]) if (!p.terms.includes(n)) p.terms.push(n);
+    }
+  }
+
+  // citations and cross references, block by block; a heading's own number is not a reference
+  const usesArtikel = allSections.some((s) => s.style === 'artikel');
+  const parser = new LegalRefParser(knowledge.lawAliases, usesArtikel);
+  const citations: Citation[] = [];
+  const rawRefs = [];
+  for (const b of structure.blocks) {
+    const section = b.kind === 'heading' ? b.section : undefined;
+    const from = section && section.heading.start === b.start ? section.numberSpan.end : b.start;
+    const r = parser.parse(scan.slice(from, b.end), from);
+    for (const c of r.citations) citations.push(toCitation(c, source, span));
+    rawRefs.push(...r.references);
+  }
+  const references = resolveReferences(source, rawRefs, sections, annexes, allSections);
+
+  const mainEnd = annexes[0]?.start ?? source.text.length;
+  const signatureBlock = findSignatureBlock(source, mainEnd);
+  const partySpans = parties.map((p) => ({ start: p.start, end: p.end }));
+  if (frontMatter) {
+    const fmParties = frontMatter.keySpans.get('parteien') ?? frontMatter.keySpans.get('parties');
+    if (fmParties) partySpans.push({ start: fmParties.start, end: frontMatter.end });
+  }
+  const placeholders = findPlaceholders(
+    source,
+    scan,
+    frontMatter,
+    (o) => partySpans.some((p) => p.start <= o && o <= p.end) || (structure.preamble !== undefined && o < structure.preamble.end && o >= structure.preamble.start),
+    (o) => signatureBlock !== undefined && signatureBlock.start <= o && o <= signatureBlock.end,
+  );
+  const inlineHtml = collectInlineHtml(md.tree, source.text);
+  const directives = findDirectives(source, md.blocks, inlineHtml);
+  const artifacts = findArtifacts(source, scan, md.blocks.filter((b) => b.kind === 'paragraph'));
+
+  const model: ContractModel = {
+    uri: input.uri,
+    version: input.version,
+    parties,
+    terms,
+    sections,
+    annexes: annexes as ContractModel['annexes'],
+    allSections,
+    tables,
+    subprocessors,
+    tomEntries: tom,
+    citations: citations.sort((a, b) => a.start - b.start),
+    references: references.sort((a, b) => a.start - b.start),
+    placeholders,
+    directives,
+    artifacts,
+    blocks: structure.blocks,
+    mainStyle: structure.mainStyle,
+  };
+  if (structure.title !== undefined) model.title = structure.title;
+  if (frontMatter) {
+    model.frontMatter = frontMatter;
+    const t = frontMatter.data?.['titel'] ?? frontMatter.data?.['title'];
+    if (typeof t === 'string') model.title = t;
+  }
+  if (signatureBlock) model.signatureBlock = signatureBlock;
+  if (structure.preamble) model.preamble = structure.preamble;
+  return { model, source, scan };
+}
+
+function toCitation(c: import('../parse/legalRefs.js').RawCitation, source: SourceText, span: (s: number, e: number) => Span): Citation {
+  const citation: Citation = {
+    ...span(c.start, c.end),
+    text: source.text.slice(c.start, c.end),
+    law: c.law ?? 'DSGVO',
+    lawImplied: c.law === undefined,
+    unit: c.unit,
+  };
+  for (const k of ['article', 'articleTo', 'paragraph', 'subparagraph', 'sentence', 'halfSentence', 'letter', 'number'] as const) {
+    if (c[k] !== undefined) citation[k] = c[k];
+  }
+  if (c.ff) citation.ff = true;
+  if (c.more?.length) citation.more = c.more;
+  if (c.lawStart !== undefined && c.lawEnd !== undefined) citation.lawSpan = span(c.lawStart, c.lawEnd);
+  return citation;
+}
+
+/** Inline HTML comments (a directive written inside a paragraph). */
+function collectInlineHtml(tree: import('mdast').Root, text: string): { start: number; end: number; value: string }[] {
+  const out: { start: number; end: number; value: string }[] = [];
+  const visit = (node: import('mdast').Nodes, inParagraph: boolean) => {
+    if (node.type === 'html' && inParagraph && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+      out.push({ start: node.position.start.offset, end: node.position.end.offset, value: text.slice(node.position.start.offset, node.position.end.offset) });
+    }
+    if ('children' in node) for (const c of node.children) visit(c as import('mdast').Nodes, inParagraph || node.type === 'paragraph' || node.type === 'heading');
+  };
+  visit(tree, false);
+  return out;
+}

@@ -1,0 +1,7 @@
+import { danglingReference } from './danglingReference.js';
+import { directiveReason } from './directiveReason.js';
+import { frontMatterSyntax } from './frontMatterSyntax.js';
+import type { Rule } from './types.js';
+
+/** Every rule, imported explicitly. A meta-test checks that each has metadata and documentation. */
+export const rules: readonly Rule[] = [danglingReference, directiveReason, frontMatterSyntax];

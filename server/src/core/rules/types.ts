@@ -1,0 +1,56 @@
+import type { Knowledge } from '../knowledge/types.js';
+import type { ParsedContract } from '../model/build.js';
+import type { Range } from '../model/types.js';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Rule metadata: the content part lives in data/rules.json (norm, severity, titles, descriptions). */
+export interface RuleMeta {
+  id: string;
+  kind: 'requirement' | 'outdated-reference' | 'structure' | 'product';
+  norm: string | null;
+  severity: Severity;
+  fixable: boolean;
+  disputed?: boolean;
+  conditional?: boolean;
+  title: { de: string; en: string };
+  description: { de: string; en: string };
+  partial?: { de: string; en: string }[];
+  sources?: string[];
+}
+
+export interface RelatedInformation {
+  range: Range;
+  message: string;
+}
+
+/** One finding of one rule, with what its fix needs. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** The norm the finding rests on (from the rule's metadata unless the rule names a more precise one). */
+  norm: string | null;
+  related: RelatedInformation[];
+  /** Data a fix needs, decided with the finding (never parsed back from the message). */
+  data?: Record<string, unknown>;
+}
+
+export type FindingInit = Omit<Finding, 'ruleId' | 'severity' | 'norm' | 'related'> & {
+  severity?: Severity;
+  norm?: string | null;
+  related?: RelatedInformation[];
+};
+
+export interface RuleContext {
+  parsed: ParsedContract;
+  knowledge: Knowledge;
+  meta: RuleMeta;
+}
+
+/** A rule module: one file, one id; metadata joined from data/rules.json by id. */
+export interface Rule {
+  id: string;
+  check(context: RuleContext, report: (finding: FindingInit) => void): void;
+}

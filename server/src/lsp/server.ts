@@ -1,0 +1,207 @@
+import * as l10n from '@vscode/l10n';
+import {
+  CompletionItemKind,
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  FoldingRangeKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type DocumentSymbol,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  completions,
+  definition,
+  documentLinks,
+  documentSymbols,
+  foldingRanges,
+  hover,
+  modelToJson,
+  prepareRename,
+  references,
+  rename,
+  type Finding,
+  type Knowledge,
+} from '../core/index.js';
+import { DEFAULT_SETTINGS, MODEL_REQUEST, STATUS_REQUEST, type AvvSettings, type StatusParams, type StatusResult } from '../shared/protocol.js';
+import { ContractCache } from './documents.js';
+import { ruleDocumentationUrl } from './links.js';
+
+export interface ServerOptions {
+  knowledge: Knowledge;
+  /** German bundle for @vscode/l10n, used when the client's locale is German. */
+  germanBundle?: Record<string, string>;
+}
+
+/**
+ * The language server: a thin adapter. Every handler finds the document, returns empty if there is
+ * none, and asks the core.
+ */
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new ContractCache(options.knowledge);
+  const settingsCache = new Map<string, Promise<AvvSettings>>();
+  let pullDiagnostics = false;
+  let configurationSupport = false;
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const locale = (params.locale ?? process.env['VSCODE_NLS_CONFIG'] ?? 'de').toLowerCase();
+    l10n.config({ contents: locale.startsWith('en') ? {} : (options.germanBundle ?? {}) });
+    pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    configurationSupport = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: [' ', '{', '.', '§'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'AVV' },
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'avv', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'AVV Studio', version: '0.1.0' },
+    };
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const doc of documents.all()) schedule(doc);
+  });
+
+  const settingsFor = (uri: string): Promise<AvvSettings> => {
+    if (!configurationSupport) return Promise.resolve(DEFAULT_SETTINGS);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'avv' }).then((v: Partial<AvvSettings> | null) => ({ ...DEFAULT_SETTINGS, ...(v ?? {}) }));
+      settingsCache.set(uri, s);
+    }
+    return s;
+  };
+
+  const diagnosticsFor = async (doc: TextDocument): Promise<Diagnostic[]> => {
+    const settings = await settingsFor(doc.uri);
+    return cache.analyze(doc, { severities: settings.rules }).findings.map((f) => toDiagnostic(doc.uri, f));
+  };
+
+  const schedule = (doc: TextDocument) => {
+    if (pullDiagnostics) return;
+    clearTimeout(pending.get(doc.uri));
+    void settingsFor(doc.uri).then((settings) => {
+      pending.set(doc.uri, setTimeout(() => {
+        pending.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (!current || current.version !== doc.version) return; // a newer version is scheduled
+        void diagnosticsFor(current).then((diagnostics) => connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics }));
+      }, settings.debounceMs));
+    });
+  };
+
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    clearTimeout(pending.get(e.document.uri));
+    cache.forget(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsFor(doc) };
+  });
+
+  const withDoc = <T>(uri: string, token: CancellationToken, empty: T, f: (doc: TextDocument) => T): T => {
+    const doc = documents.get(uri);
+    if (!doc || token.isCancellationRequested) return empty;
+    return f(doc);
+  };
+
+  connection.onHover((p, token) => withDoc(p.textDocument.uri, token, null, (doc) => {
+    const h = hover(cache.parse(doc), p.position, options.knowledge);
+    return h ? { contents: { kind: 'markdown', value: h.contents }, range: h.range } : null;
+  }));
+
+  connection.onCompletion((p, token) => withDoc(p.textDocument.uri, token, [], (doc) =>
+    completions(cache.parse(doc), p.position, options.knowledge).map((c) => ({
+      label: c.label,
+      kind: c.kind as CompletionItemKind,
+      ...(c.detail ? { detail: c.detail } : {}),
+      ...(c.documentation ? { documentation: { kind: 'markdown' as const, value: c.documentation } } : {}),
+      ...(c.filterText ? { filterText: c.filterText } : {}),
+      ...(c.sortText ? { sortText: c.sortText } : {}),
+      textEdit: c.textEdit,
+    }))));
+
+  connection.onDefinition((p, token) => withDoc(p.textDocument.uri, token, [], (doc) =>
+    definition(cache.parse(doc), p.position).map((l) => ({ targetUri: doc.uri, ...l }))));
+
+  connection.onReferences((p, token) => withDoc(p.textDocument.uri, token, [], (doc) =>
+    references(cache.parse(doc), p.position, p.context.includeDeclaration).map((range) => ({ uri: doc.uri, range }))));
+
+  connection.onPrepareRename((p, token) => withDoc(p.textDocument.uri, token, null, (doc) => prepareRename(cache.parse(doc), p.position) ?? null));
+
+  connection.onRenameRequest((p, token) => withDoc<WorkspaceEdit | null>(p.textDocument.uri, token, null, (doc) => ({
+    // versioned: the client refuses the edit if the document changed meanwhile
+    documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: rename(cache.parse(doc), p.position, p.newName) }],
+  })));
+
+  connection.onDocumentSymbol((p, token) => withDoc(p.textDocument.uri, token, [], (doc) => documentSymbols(cache.parse(doc).model) as DocumentSymbol[]));
+
+  connection.onFoldingRanges((p, token) => withDoc(p.textDocument.uri, token, [], (doc) =>
+    foldingRanges(cache.parse(doc).model).map((f) => ({
+      startLine: f.startLine,
+      endLine: f.endLine,
+      ...(f.kind ? { kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region } : {}),
+    }))));
+
+  connection.onDocumentLinks((p, token) => withDoc(p.textDocument.uri, token, [], (doc) => documentLinks(cache.parse(doc), options.knowledge)));
+
+  connection.onRequest(STATUS_REQUEST, async (p: StatusParams): Promise<StatusResult | null> => {
+    const doc = documents.get(p.uri);
+    if (!doc) return null;
+    const settings = await settingsFor(doc.uri);
+    const { findings } = cache.analyze(doc, { severities: settings.rules });
+    const model = cache.parse(doc).model;
+    const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+    return { version: doc.version, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint'), sections: model.sections.length, annexes: model.annexes.length };
+  });
+
+  connection.onRequest(MODEL_REQUEST, (p: StatusParams) => {
+    const doc = documents.get(p.uri);
+    return doc ? modelToJson(cache.parse(doc).model) : null;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+function toDiagnostic(uri: string, f: Finding): Diagnostic {
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.ruleId,
+    codeDescription: { href: ruleDocumentationUrl(f.ruleId) },
+    source: 'AVV',
+    message: f.norm ? `${f.message} (${f.norm})` : f.message,
+    ...(f.related.length ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) } : {}),
+    data: { ruleId: f.ruleId, ...(f.data ?? {}) },
+  };
+}

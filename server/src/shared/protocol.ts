@@ -1,0 +1,33 @@
+/**
+ * Custom requests and settings shared by client and server (written once, imported by both).
+ */
+
+export const LANGUAGE_ID = 'avv';
+export const CLIENT_ID = 'avv';
+
+/** Settings under `avv.*`, read per resource. */
+export interface AvvSettings {
+  /** Severity overrides by rule id: "error" | "warning" | "info" | "hint" | "off". */
+  rules: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>;
+  /** Delay between the last keystroke and the analysis of push diagnostics, in ms. */
+  debounceMs: number;
+}
+
+export const DEFAULT_SETTINGS: AvvSettings = { rules: {}, debounceMs: 250 };
+
+/** `avv/status`: counts for the status bar of one document. */
+export const STATUS_REQUEST = 'avv/status';
+export interface StatusParams {
+  uri: string;
+}
+export interface StatusResult {
+  version: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  sections: number;
+  annexes: number;
+}
+
+/** `avv/model`: the contract model of a document as plain JSON (for the preview and debugging). */
+export const MODEL_REQUEST = 'avv/model';

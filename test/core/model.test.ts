@@ -1,0 +1,104 @@
+import { strict as assert } from 'node:assert';
+import { citeLabel } from '../../server/src/core/index.js';
+import { parse } from '../support/helpers.js';
+
+const text = (t: string[]) => t.join('\n');
+
+describe('contract model', () => {
+  it('recovers §§ and Absätze from plain Word lines without blank lines', () => {
+    const { model } = parse(text([
+      'Vertrag zur Auftragsverarbeitung',
+      '§ 1 Gegenstand',
+      '(1) Der Auftragnehmer verarbeitet personenbezogene Daten.',
+      '(2) Die Laufzeit richtet sich nach dem Hauptvertrag.',
+      '§ 2 Weisungen',
+      '(1) Es gilt § 1 Abs. 2.',
+    ]));
+    assert.deepEqual(model.sections.map((s) => [s.label, s.title, s.form, s.clauses.map((c) => c.number)]), [
+      ['§ 1', 'Gegenstand', 'line', ['1', '2']],
+      ['§ 2', 'Weisungen', 'line', ['1']],
+    ]);
+    const ref = model.references[0]!;
+    assert.equal(ref.text, '§ 1 Abs. 2');
+    assert.equal(citeLabel(ref.target!), '§ 1 Abs. 2');
+    assert.deepEqual(ref.range, { start: { line: 5, character: 12 }, end: { line: 5, character: 22 } });
+  });
+
+  it('takes bold lines as headings and nests decimal clauses', () => {
+    const { model } = parse(text([
+      '**1. Gegenstand**', '', '1.1 Der Auftragsverarbeiter erbringt Leistungen.', '', '1.2 Die Vereinbarung gilt unbefristet.',
+      '', '**2. Pflichten**', '', '2.1 Siehe Ziffer 1.2.',
+    ]));
+    assert.deepEqual(model.sections.map((s) => [s.label, s.children.map((c) => c.label)]), [['1.', ['1.1', '1.2']], ['2.', ['2.1']]]);
+    assert.equal(model.references[0]!.resolution, 'full');
+    assert.equal(citeLabel(model.references[0]!.target!), '1.2');
+  });
+
+  it('reports exact UTF-16 ranges after characters outside the BMP', () => {
+    const { model } = parse('## § 1 Gegenstand 📄\n\n(1) 𝔄 Nach Art. 28 DSGVO gilt § 1 Abs. 1.\n');
+    const c = model.citations[0]!;
+    assert.deepEqual(c.range, { start: { line: 2, character: 12 }, end: { line: 2, character: 25 } });
+    const r = model.references[0]!;
+    assert.deepEqual(r.range, { start: { line: 2, character: 31 }, end: { line: 2, character: 41 } });
+  });
+
+  it('keeps ranges in the original text when umlauts are decomposed', () => {
+    const original = '## § 1 Pflichten\n\n(1) Der Auftragnehmer unterstu\u0308tzt gema\u0308ß Art. 28 Abs. 3 lit. e DSGVO.\n';
+    const { model } = parse(original);
+    const c = model.citations[0]!;
+    const line = original.split('\n')[2]!;
+    assert.equal(line.slice(c.range.start.character, c.range.end.character), 'Art. 28 Abs. 3 lit. e DSGVO');
+  });
+
+  it('defines terms with aliases and finds inflected uses', () => {
+    const { model } = parse(text([
+      'Muster GmbH, Hauptstraße 1, 10115 Berlin (nachfolgend „Verantwortlicher“ oder „Auftraggeber“)',
+      '',
+      '## § 1 Gegenstand',
+      '',
+      '(1) Die Weisungen des Verantwortlichen und des Auftraggebers sind bindend.',
+    ]));
+    const t = model.terms.find((x) => x.term === 'Verantwortlicher')!;
+    assert.deepEqual(t.aliases, ['Auftraggeber']);
+    assert.equal(t.role, 'controller');
+    assert.deepEqual(t.occurrences.map((o) => o.text), ['Verantwortlichen', 'Auftraggebers']);
+    assert.equal(model.parties[0]!.name, 'Muster GmbH');
+    assert.equal(model.parties[0]!.address, 'Hauptstraße 1, 10115 Berlin');
+  });
+
+  it('finds placeholders but not signature lines, task boxes or links', () => {
+    const { model } = parse(text([
+      '## § 1 Gegenstand', '', '(1) Leistung: [Beschreibung einfügen], Ansprechpartner [Name], Frist ____ Tage; siehe [Anlage 2](#anlage-2).',
+      '', '- [x] erledigt', '', 'Berlin, den 01.02.2026', '', '\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_', 'Auftraggeber',
+    ]));
+    assert.deepEqual(model.placeholders.map((p) => p.text), ['[Beschreibung einfügen]', '[Name]', '____']);
+    assert.ok(model.signatureBlock);
+    assert.equal(model.signatureBlock.range.start.line, 6);
+  });
+
+  it('reads directives with their reason and scope', () => {
+    const { model } = parse(text([
+      '<!-- avv-disable placeholder -- wird vor Unterzeichnung befüllt -->',
+      '## § 1 Gegenstand',
+      '<!-- avv-enable placeholder -->',
+      '<!-- avv-disable-next-line dangling-reference -->',
+    ]));
+    assert.deepEqual(model.directives.map((d) => [d.verb, d.ids, d.reason ?? null]), [
+      ['disable', ['placeholder'], 'wird vor Unterzeichnung befüllt'],
+      ['enable', ['placeholder'], null],
+      ['disable-next-line', ['dangling-reference'], null],
+    ]);
+  });
+
+  it('reads the sub-processor table by its header synonyms', () => {
+    const { model } = parse(text([
+      '## Anlage 2 – Unterauftragnehmer', '',
+      '| Firma | Sitz | Tätigkeit | Ort der Verarbeitung |', '|---|---|---|---|',
+      '| Beispiel Cloud GmbH | Berlin | Hosting | Frankfurt am Main |',
+    ]));
+    assert.deepEqual(model.tables[0]!.columns, ['name', 'address', 'service', 'location']);
+    const s = model.subprocessors[0]!;
+    assert.deepEqual([s.name?.text, s.address?.text, s.service?.text, s.location?.text], ['Beispiel Cloud GmbH', 'Berlin', 'Hosting', 'Frankfurt am Main']);
+    assert.equal(model.annexes[0]!.annexKind, 'subprocessors');
+  });
+});
