@@ -323,7 +323,7 @@ function classifyLine(block: Block, start: number, end: number, contentStart: nu
     // bullet: maybe a lettered item written as a bullet ("- a) …")
     const inner = parseClauseMarker(rest);
     if (inner && inner.kind !== 'clause') {
-      return { kind: 'item', start, end, contentStart: restStart, text: rest, block, number: inner.number, marker: inner.marker, markerEnd: restStart + inner.length, itemKind: inner.kind, checked: item.checked };
+      return { kind: 'item', start, end, contentStart: restStart, text: rest, block, number: inner.number, marker: inner.marker, markerEnd: restStart + inner.marker.length, itemKind: inner.kind, checked: item.checked };
     }
     return { kind: 'item', start, end, contentStart, text, block, number: '', marker: item.marker, markerEnd: contentStart + item.marker.length, itemKind: 'bullet', checked: item.checked };
   }
@@ -346,7 +346,7 @@ function classifyLine(block: Block, start: number, end: number, contentStart: nu
   }
   const marker = parseClauseMarker(text);
   if (marker) {
-    const markerEnd = contentStart + marker.length;
+    const markerEnd = contentStart + marker.marker.length;
     if (marker.kind === 'clause') return { kind: 'clause', start, end, contentStart, text, block, number: marker.number, marker: marker.marker, markerEnd };
     return { kind: 'item', start, end, contentStart, text, block, number: marker.number, marker: marker.marker, markerEnd, itemKind: marker.kind, checked: null };
   }

@@ -18,10 +18,16 @@ import type { Section } from '../model/types.js';
  * pages and placeholders visibly marked.
  */
 
+// GitHub's schema, plus our own classes and data-line on every element (classes cannot execute anything
+// under the CSP) and <mark> for placeholders; links only to http(s) and mail.
 const schema: Schema = {
   ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark'],
   attributes: {
-    ...defaultSchema.attributes,
+    ...Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).map(([tag, attrs]) => [
+      tag,
+      attrs.filter((a) => !(Array.isArray(a) && a[0] === 'className')),
+    ])),
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine', 'className'],
   },
   protocols: { href: ['http', 'https', 'mailto'] },
