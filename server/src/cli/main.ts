@@ -28,9 +28,10 @@ export interface CliIo {
 /** Runs the CLI; returns the exit code (the bin wrapper calls process.exit with it). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  const opts = parseOptions(rest);
-  setLocale(opts.locale ?? localeFromEnv());
+  setLocale(localeFromEnv()); // usage errors in the environment's language
   try {
+    const opts = parseOptions(rest);
+    if (opts.locale) setLocale(opts.locale);
     switch (command) {
       case 'check':
         return check(opts, io);

@@ -1,0 +1,78 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../../server/src/cli/main.js';
+import { globToRegExp } from '../../server/src/cli/files.js';
+import { repoRoot } from '../support/helpers.js';
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { cwd: repoRoot, stdout: (s) => { out += s + '\n'; }, stderr: (s) => { err += s + '\n'; } });
+  return { code, out, err };
+}
+
+describe('command line', () => {
+  it('prints JSON in the documented shape and exits 1 on an error finding', async () => {
+    const r = await cli(['check', '--format', 'json', '--locale', 'en', 'test/fixtures/contracts/crlf-ziffer.avv.md', 'examples/*.avv.md']);
+    assert.equal(r.code, 1);
+    const reports = JSON.parse(r.out) as { path: string; diagnostics: Record<string, unknown>[] }[];
+    assert.deepEqual(reports.map((x) => x.path), ['examples/beispiel.avv.md', 'test/fixtures/contracts/crlf-ziffer.avv.md']);
+    const d = reports[1]!.diagnostics.find((x) => x['ruleId'] === 'dangling-reference')!;
+    assert.deepEqual(Object.keys(d).sort(), ['message', 'norm', 'range', 'related', 'ruleId', 'severity']);
+    assert.equal(d['severity'], 'error');
+    assert.deepEqual(d['range'], { start: { line: 82, character: 46 }, end: { line: 82, character: 55 } });
+    assert.match(String(d['message']), /"Ziffer 14" points to nothing/);
+  });
+
+  it('writes SARIF 2.1.0 with 1-based regions and rule metadata', async () => {
+    const r = await cli(['check', '--format=sarif', 'test/fixtures/contracts/crlf-ziffer.avv.md']);
+    const sarif = JSON.parse(r.out) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: Record<string, number> } }[] }[] }[] };
+    assert.equal(sarif.version, '2.1.0');
+    const res = sarif.runs[0]!.results.find((x) => x.ruleId === 'dangling-reference')!;
+    assert.equal(res.level, 'error');
+    assert.deepEqual(res.locations[0]!.physicalLocation.region, { startLine: 83, startColumn: 47, endLine: 83, endColumn: 56 });
+    assert.ok(sarif.runs[0]!.tool.driver.rules.some((x) => x.id === 'dangling-reference'));
+  });
+
+  it('prints German text by default and exits 0 without error findings', async () => {
+    const r = await cli(['check', 'examples/beispiel.avv.md']);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /1 Dateien geprüft: 0 Fehler/);
+  });
+
+  it('lets --rule and the front matter change severities', async () => {
+    const r = await cli(['check', '--format', 'json', '--rule', 'dangling-reference=warning', 'test/fixtures/contracts/crlf-ziffer.avv.md']);
+    assert.equal(r.code, 0);
+    assert.equal((JSON.parse(r.out) as { diagnostics: { severity: string }[] }[])[0]!.diagnostics[0]!.severity, 'warning');
+  });
+
+  it('rejects unknown options, formats and unmatched files with exit code 2', async () => {
+    assert.equal((await cli(['check', '--frobnicate', 'x'])).code, 2);
+    assert.equal((await cli(['check', '--format', 'xml', 'examples/beispiel.avv.md'])).code, 2);
+    const none = await cli(['check', 'nowhere/*.avv.md']);
+    assert.equal(none.code, 2);
+    assert.match(none.err, /nowhere/);
+  });
+
+  it('exports HTML', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'avv-')), 'v.html');
+    const r = await cli(['export', '--format', 'html', 'test/fixtures/contracts/paragraphen.avv.md', '-o', out]);
+    assert.equal(r.code, 0);
+    assert.match(fs.readFileSync(out, 'utf8'), /<h2 data-line="22" class="section level-1">§ 1 Gegenstand und Dauer des Auftrags<\/h2>/);
+  });
+
+  it('expands ** and * globs', () => {
+    const re = globToRegExp('/a/**/*.avv.md');
+    assert.ok(re.test('/a/x.avv.md') && re.test('/a/b/c/x.avv.md'));
+    assert.ok(!re.test('/a/x.md') && !re.test('/b/x.avv.md'));
+  });
+
+  it('runs as `npx avv` from the bundle', function () {
+    this.timeout(60000);
+    const out = execFileSync('npx', ['--no-install', 'avv', 'check', '--format', 'json', 'examples/beispiel.avv.md'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal((JSON.parse(out) as unknown[]).length, 1);
+  });
+});
