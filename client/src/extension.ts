@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, LANGUAGE_ID, STATUS_REQUEST, type StatusResult } from '../../server/src/shared/protocol.js';
+import { CLIENT_ID, EXPORT_REQUEST, LANGUAGE_ID, STATUS_REQUEST, type ExportFormat, type ExportResult, type StatusResult } from '../../server/src/shared/protocol.js';
+import { PreviewManager } from './preview.js';
 
 let client: LanguageClient | undefined;
 
 /** Starts the AVV language server and owns the commands and the status bar item. */
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; preview: PreviewManager }> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -61,8 +62,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
 
   await client.start();
+  const preview = new PreviewManager(context, client);
+  context.subscriptions.push(
+    preview,
+    vscode.commands.registerCommand('avv.openPreview', (uri?: vscode.Uri) => preview.open(uri, false)),
+    vscode.commands.registerCommand('avv.openPreviewToSide', (uri?: vscode.Uri) => preview.open(uri, true)),
+    vscode.commands.registerCommand('avv.exportHtml', (uri?: vscode.Uri, target?: vscode.Uri) => exportDocument('html', uri, target)),
+  );
   await updateStatus();
-  return { client };
+  return { client, preview };
+}
+
+/**
+ * Exports the contract through the language server (same parse and renderer as the CLI). `target` lets
+ * tests and other extensions write without the save dialog.
+ */
+async function exportDocument(format: ExportFormat, uri?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!client || !doc || doc.languageId !== LANGUAGE_ID) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open an AVV contract to export it.'));
+    return undefined;
+  }
+  const result = await client.sendRequest<ExportResult | null>(EXPORT_REQUEST, { uri: doc.uri.toString(), format });
+  if (!result) return undefined;
+  const suggested = doc.uri.with({ path: doc.uri.path.replace(/(\.avv)?\.(md|markdown|txt)$/i, '') + `.${result.extension}` });
+  const destination = target ?? (await vscode.window.showSaveDialog({ defaultUri: suggested, filters: { [format.toUpperCase()]: [result.extension] } }));
+  if (!destination) return undefined;
+  await vscode.workspace.fs.writeFile(destination, Buffer.from(result.data, 'base64'));
+  if (!target) void vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', destination.fsPath || destination.toString()));
+  return destination;
 }
 
 export async function deactivate(): Promise<void> {

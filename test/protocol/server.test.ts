@@ -118,6 +118,16 @@ describe('language server over stdio (push diagnostics)', function () {
     assert.equal(art28.textEdit.newText, 'Art. 28 DSGVO');
   });
 
+  it('renders the preview and exports HTML for an open document', async () => {
+    const uri = open(s, path.join(fixturesDir, 'paragraphen.avv.md'));
+    const preview = await s.connection.sendRequest<{ title: string; html: string }>('avv/preview', { uri });
+    assert.equal(preview.title, 'Vertrag über die Auftragsverarbeitung');
+    assert.match(preview.html, /<h2 data-line="22" class="section level-1">§ 1 Gegenstand und Dauer des Auftrags<\/h2>/);
+    const exported = await s.connection.sendRequest<{ data: string; extension: string }>('avv/export', { uri, format: 'html' });
+    assert.equal(exported.extension, 'html');
+    assert.match(Buffer.from(exported.data, 'base64').toString('utf8'), /^<!DOCTYPE html>/);
+  });
+
   it('renames a defined term with a versioned edit', async () => {
     const file = path.join(fixturesDir, 'paragraphen.avv.md');
     const uri = open(s, file);

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, findDataDir, loadKnowledge, modelToJson, parseContract, type Knowledge, type Severity } from '../core/index.js';
+import { EXPORT_FORMATS, exportContract, type ExportFormat } from '../core/render/export.js';
 import { expandFiles } from './files.js';
 import { toJson, toSarif, toText, type FileReport } from './report.js';
 
@@ -143,14 +144,14 @@ function model(opts: Options, io: CliIo): number {
 async function exportCommand(opts: Options, io: CliIo): Promise<number> {
   const file = opts.positional[0];
   if (!file) throw new UsageError(l10n.t('no file given'));
-  if ((opts.format ?? 'html') !== 'html') throw new UsageError(l10n.t('export format "{0}" is not available yet; use html', opts.format ?? ''));
-  const { renderHtmlDocument } = await import('../core/render/html.js');
+  const format = opts.format ?? 'html';
+  if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new UsageError(l10n.t('unknown export format "{0}" ({1})', format, EXPORT_FORMATS.join(', ')));
   const text = fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
   const parsed = parseContract({ uri: file, version: 0, text }, getKnowledge());
-  const html = renderHtmlDocument(parsed);
-  const out = opts.output ?? file.replace(/(\.avv)?\.(md|txt)$/i, '.html');
+  const result = await exportContract(parsed, format as ExportFormat);
+  const out = opts.output ?? file.replace(/(\.avv)?\.(md|markdown|txt)$/i, '') + `.${result.extension}`;
   fs.mkdirSync(path.dirname(path.resolve(io.cwd, out)), { recursive: true });
-  fs.writeFileSync(path.resolve(io.cwd, out), html);
+  fs.writeFileSync(path.resolve(io.cwd, out), result.data);
   io.stderr(l10n.t('written: {0}', out));
   return 0;
 }

@@ -29,7 +29,21 @@ import {
   type Finding,
   type Knowledge,
 } from '../core/index.js';
-import { DEFAULT_SETTINGS, MODEL_REQUEST, STATUS_REQUEST, type AvvSettings, type StatusParams, type StatusResult } from '../shared/protocol.js';
+import {
+  DEFAULT_SETTINGS,
+  EXPORT_REQUEST,
+  MODEL_REQUEST,
+  PREVIEW_REQUEST,
+  STATUS_REQUEST,
+  type AvvSettings,
+  type ExportParams,
+  type ExportResult,
+  type PreviewResult,
+  type StatusParams,
+  type StatusResult,
+} from '../shared/protocol.js';
+import { exportContract } from '../core/render/export.js';
+import { renderHtmlFragment } from '../core/render/html.js';
 import { ContractCache } from './documents.js';
 import { ruleDocumentationUrl } from './links.js';
 
@@ -180,6 +194,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(MODEL_REQUEST, (p: StatusParams) => {
     const doc = documents.get(p.uri);
     return doc ? modelToJson(cache.parse(doc).model) : null;
+  });
+
+  connection.onRequest(PREVIEW_REQUEST, (p: StatusParams): PreviewResult | null => {
+    const doc = documents.get(p.uri);
+    if (!doc) return null;
+    const parsed = cache.parse(doc);
+    return { version: doc.version, title: parsed.model.title ?? '', html: renderHtmlFragment(parsed) };
+  });
+
+  connection.onRequest(EXPORT_REQUEST, async (p: ExportParams): Promise<ExportResult | null> => {
+    const doc = documents.get(p.uri);
+    if (!doc) return null;
+    const file = await exportContract(cache.parse(doc), p.format);
+    return { data: Buffer.from(file.data).toString('base64'), extension: file.extension };
   });
 
   documents.listen(connection);

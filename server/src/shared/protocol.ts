@@ -31,3 +31,23 @@ export interface StatusResult {
 
 /** `avv/model`: the contract model of a document as plain JSON (for the preview and debugging). */
 export const MODEL_REQUEST = 'avv/model';
+
+/** `avv/preview`: the rendered contract (sanitised HTML fragment with data-line attributes). */
+export const PREVIEW_REQUEST = 'avv/preview';
+export interface PreviewResult {
+  version: number;
+  title: string;
+  html: string;
+}
+
+/** `avv/export`: the contract as a standalone file; `data` is base64. */
+export const EXPORT_REQUEST = 'avv/export';
+export type ExportFormat = 'html' | 'docx' | 'pdf';
+export interface ExportParams {
+  uri: string;
+  format: ExportFormat;
+}
+export interface ExportResult {
+  data: string;
+  extension: string;
+}

@@ -1,0 +1,17 @@
+import type { ParsedContract } from '../model/build.js';
+import { renderHtmlDocument } from './html.js';
+
+export type ExportFormat = 'html' | 'docx' | 'pdf';
+
+/** The formats this build can write. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['html'];
+
+/** One entry point for every export format, shared by the CLI and the language server. */
+export async function exportContract(parsed: ParsedContract, format: ExportFormat): Promise<{ data: Uint8Array; extension: string }> {
+  switch (format) {
+    case 'html':
+      return { data: new TextEncoder().encode(renderHtmlDocument(parsed)), extension: 'html' };
+    default:
+      throw new Error(`export format ${format} is not available`);
+  }
+}
