@@ -3,6 +3,7 @@
  * No `vscode`, no language-server connection: the shells (server, client, CLI) pass documents and knowledge in.
  */
 export { parseContract, type ContractInput, type ParsedContract } from './model/build.js';
+export { MarkdownCache, chunkBoundaries } from './parse/incremental.js';
 export type * from './model/types.js';
 export type { Position, Range } from './text/lineIndex.js';
 export { LineIndex } from './text/lineIndex.js';

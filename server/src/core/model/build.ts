@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/types.js';
 import { LegalRefParser } from '../parse/legalRefs.js';
-import { parseMarkdown } from '../parse/markdown.js';
+import { MarkdownCache } from '../parse/incremental.js';
 import { SourceText } from '../text/source.js';
 import { classifyAnnex, columnRoles, subprocessorEntries, tomEntries } from './annexes.js';
 import { frontMatterParties, frontMatterTerms, parseFrontMatter } from './frontMatter.js';
@@ -27,11 +27,12 @@ export interface ParsedContract {
 
 /**
  * Parses a contract once into its model. Pure: no I/O, no editor API; the knowledge (law aliases)
- * comes from the caller.
+ * comes from the caller. Pass the same `cache` for successive versions of one document: only the
+ * changed Markdown chunks are parsed again (see parse/incremental.ts).
  */
-export function parseContract(input: ContractInput, knowledge: Knowledge): ParsedContract {
+export function parseContract(input: ContractInput, knowledge: Knowledge, cache: MarkdownCache = new MarkdownCache()): ParsedContract {
   const source = new SourceText(input.text);
-  const md = parseMarkdown(source.text);
+  const md = cache.parse(source.text);
   const scan = md.scan;
   const span = (s: number, e: number): Span => ({ start: s, end: e, range: source.range(s, e) });
 
@@ -88,8 +89,7 @@ export function parseContract(input: ContractInput, knowledge: Knowledge): Parse
     (o) => partySpans.some((p) => p.start <= o && o <= p.end) || (structure.preamble !== undefined && o < structure.preamble.end && o >= structure.preamble.start),
     (o) => signatureBlock !== undefined && signatureBlock.start <= o && o <= signatureBlock.end,
   );
-  const inlineHtml = collectInlineHtml(md.tree, source.text);
-  const directives = findDirectives(source, md.blocks, inlineHtml);
+  const directives = findDirectives(source, md.blocks, md.inlineHtml);
   const artifacts = findArtifacts(source, scan, md.blocks.filter((b) => b.kind === 'paragraph'));
 
   const model: ContractModel = {
@@ -137,17 +137,4 @@ function toCitation(c: import('../parse/legalRefs.js').RawCitation, source: Sour
   if (c.more?.length) citation.more = c.more;
   if (c.lawStart !== undefined && c.lawEnd !== undefined) citation.lawSpan = span(c.lawStart, c.lawEnd);
   return citation;
-}
-
-/** Inline HTML comments (a directive written inside a paragraph). */
-function collectInlineHtml(tree: import('mdast').Root, text: string): { start: number; end: number; value: string }[] {
-  const out: { start: number; end: number; value: string }[] = [];
-  const visit = (node: import('mdast').Nodes, inParagraph: boolean) => {
-    if (node.type === 'html' && inParagraph && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
-      out.push({ start: node.position.start.offset, end: node.position.end.offset, value: text.slice(node.position.start.offset, node.position.end.offset) });
-    }
-    if ('children' in node) for (const c of node.children) visit(c as import('mdast').Nodes, inParagraph || node.type === 'paragraph' || node.type === 'heading');
-  };
-  visit(tree, false);
-  return out;
 }

@@ -42,7 +42,7 @@ export interface Structure {
   mainStyle: NumberingStyle;
 }
 
-export function recoverStructure(source: SourceText, md: MarkdownParse): Structure {
+export function recoverStructure(source: SourceText, md: Pick<MarkdownParse, 'blocks' | 'scan'>): Structure {
   const span = (start: number, end: number): Span => ({ start, end, range: source.range(start, end) });
   const units = toUnits(md);
   const tables = gfmTables(md, span);
@@ -252,7 +252,7 @@ export function collapse(s: string): string {
 }
 
 /** Splits every heading and paragraph into line units and classifies each line. */
-function toUnits(md: MarkdownParse): Unit[] {
+function toUnits(md: Pick<MarkdownParse, 'blocks' | 'scan'>): Unit[] {
   const units: Unit[] = [];
   const scan = md.scan;
   for (const block of md.blocks) {
@@ -372,7 +372,7 @@ function mergeLabelOnlyHeadings(units: Unit[]): void {
   }
 }
 
-function gfmTables(md: MarkdownParse, span: (s: number, e: number) => Span): Table[] {
+function gfmTables(md: Pick<MarkdownParse, 'blocks' | 'scan'>, span: (s: number, e: number) => Span): Table[] {
   const byTable = new Map<number, Block[]>();
   for (const b of md.blocks) if (b.cell) (byTable.get(b.cell.table) ?? byTable.set(b.cell.table, []).get(b.cell.table)!).push(b);
   const tables: Table[] = [];
