@@ -18,21 +18,24 @@ export function classifyAnnex(annex: Section): NonNullable<Section['annexKind']>
 
 const COLUMN_SYNONYMS: [ColumnRole, RegExp][] = [
   ['location', /Verarbeitungsort|Ort\s+der\s+(?:Daten)?verarbeitung|Standort|Serverstandort|Rechenzentrum|Land\s+der\s+Verarbeitung|Speicherort|Verarbeitungsland/iu],
-  ['service', /Leistung|Tätigkeit|Gegenstand|Beschreibung|Zweck|Dienst|Auftragsinhalt|Art\s+der/iu],
+  ['service', /Leistung|Tätigkeit|Gegenstand|Beschreibung|Zweck|Auftragsinhalt|Art\s+der/iu],
   ['address', /Anschrift|Adresse|Sitz|Land|Niederlassung/iu],
   ['name', /Name|Firma|Unterauftrag\w*|Subunternehmer|Dienstleister|Anbieter|Unternehmen|Auftragsverarbeiter|Rechtsträger/iu],
 ];
 
+/** Each header gets the role whose synonym appears first in it ("Unterauftragnehmer (Name, Sitz)" → name). */
 export function columnRoles(table: Table): ColumnRole[] {
   const used = new Set<ColumnRole>();
   return table.header.map((cell) => {
+    let best: { role: ColumnRole; at: number } | undefined;
     for (const [role, re] of COLUMN_SYNONYMS) {
-      if (!used.has(role) && re.test(cell.text)) {
-        used.add(role);
-        return role;
-      }
+      if (used.has(role)) continue;
+      const m = re.exec(cell.text);
+      if (m && (!best || m.index < best.at)) best = { role, at: m.index };
     }
-    return 'other';
+    if (!best) return 'other';
+    used.add(best.role);
+    return best.role;
   });
 }
 
@@ -70,7 +73,7 @@ export function tomEntries(annex: Section, tables: Table[]): TomEntry[] {
   };
   visit(annex);
   for (const t of tables) {
-    if (t.start < annex.start || t.end > annex.end) continue;
+    if (t.start < annex.start || t.start > annex.end) continue;
     const category = deepestSectionAt(annex, t.start);
     for (const row of t.rows) {
       const first = row.find((c) => c.text.trim());

@@ -24,7 +24,11 @@ export function rubrumParties(source: SourceText, scan: string, preamble: Span |
     // the definition's own line may start with the party ("Muster GmbH, Berlin (nachfolgend …)")
     const markerStart = lastDefinitionIntro(scan, cursor, def.start);
     const segment = scan.slice(cursor, markerStart);
-    const lines = segment.split(/\r?\n|\r/).map((text, i, all) => ({ text, offset: cursor + all.slice(0, i).reduce((n, l) => n + l.length + 1, 0) }));
+    const lines: { text: string; offset: number }[] = [];
+    for (const m of segment.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)) {
+      if (m[0] === '' && m.index! >= segment.length) break;
+      lines.push({ text: m[0].replace(/[\r\n]+$/, ''), offset: cursor + m.index! });
+    }
     // the party starts after the last "zwischen"/"und" line before its definition
     const lastSeparator = lines.map((l) => isSeparator(l.text)).lastIndexOf(true);
     // "zwischen Bäckerei Sonnenkorn GmbH, …" on one line: the party starts on the separator's line

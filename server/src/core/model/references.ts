@@ -117,6 +117,8 @@ function ancestors(s: Section): Section[] {
 
 function sameNumber(a: string, b: string): boolean {
   if (a === b) return true;
+  // "Anlage A" is not "Anlage 1": letters only equal letters
+  if (/^[A-Za-z]$/.test(a) !== /^[A-Za-z]$/.test(b) && !/^[IVX]+$/.test(a) && !/^[IVX]+$/.test(b)) return false;
   const va = numberValue(a);
   const vb = numberValue(b);
   return va !== undefined && va === vb;

@@ -54,7 +54,7 @@ export function recoverStructure(source: SourceText, md: Pick<MarkdownParse, 'bl
   const loneH1 = first?.form === 'markdown' && first.block.depth === 1 && headings.length > 1 &&
     !headings.slice(1).some((h) => h.form === 'markdown' && h.block.depth === 1);
   const titleLike = first !== undefined && /Vertrag|Vereinbarung|AVV|Auftragsverarbeitung|Agreement|Addendum/i.test(first.text) &&
-    (first.form === 'bold' || first.form === 'markdown') && headings[1]?.label !== undefined;
+    (first.form === 'bold' || first.form === 'markdown') && headings.slice(1).some((h) => h.label !== undefined);
   if (first && first.label === undefined && (loneH1 || titleLike)) {
     title = first.text;
     first.kind = 'text';
@@ -92,6 +92,15 @@ export function recoverStructure(source: SourceText, md: Pick<MarkdownParse, 'bl
 
   for (const u of units) {
     if (u.kind !== 'tabrow') flushTabs();
+    // a numbered list inside a § is never a new §: its points are Absätze or numbered points
+    const open = top();
+    if (u.kind === 'heading' && u.form === 'list' && open && (open.style === 'paragraph' || open.style === 'artikel' || open.style === 'klausel' || open.clauses.length > 0)) {
+      const marker = u.block.listItem!.marker;
+      u.kind = 'clause';
+      u.number = marker.slice(0, -1);
+      u.marker = marker;
+      u.markerEnd = u.contentStart + marker.length;
+    }
     if (u.kind === 'heading') {
       const label = u.label;
       const style: NumberingStyle = label?.style ?? 'none';
@@ -110,7 +119,7 @@ export function recoverStructure(source: SourceText, md: Pick<MarkdownParse, 'bl
         }
       } else {
         const key = keyOf(style, label);
-        const idx = stack.findIndex((e) => e.key === key && e.mdDepth === undefined);
+        const idx = stack.findIndex((e) => e.key === key);
         if (idx >= 0) while (stack.length > idx) close(stack.pop()!);
       }
       const numberEnd = label ? u.contentStart + label.numberLength : u.contentStart;
@@ -158,8 +167,10 @@ export function recoverStructure(source: SourceText, md: Pick<MarkdownParse, 'bl
     if (u.kind === 'tabrow') {
       tabRows.push(u);
     }
-    // inside a decimal outline a numbered list ("1. Stammdaten") holds points cited "Nr. 1", not Absätze
-    if (u.kind === 'clause' && section && u.block.listItem && (section.style === 'decimal' || section.style === 'ziffer' || section.style === 'klausel')) {
+    // inside a decimal outline, or under Absätze written "(1)", a numbered list ("1. Stammdaten") holds
+    // points cited "Nr. 1", not Absätze
+    if (u.kind === 'clause' && section && u.block.listItem &&
+        (section.style === 'decimal' || section.style === 'ziffer' || section.style === 'klausel' || section.clauses.some((c) => c.marker.startsWith('(')))) {
       u.kind = 'item';
       u.itemKind = 'number';
       u.checked = null;
@@ -278,19 +289,22 @@ function toUnits(md: Pick<MarkdownParse, 'blocks' | 'scan'>): Unit[] {
         continue;
       }
     }
-    let lineStart = block.listItem ? block.listItem.markerStart : block.start;
-    let first = true;
-    while (lineStart < block.end) {
+    // the lines of the paragraph: a Word conversion often keeps a whole § with its Absätze in one
+    const lines: { start: number; contentStart: number; contentEnd: number }[] = [];
+    for (let lineStart = block.listItem ? block.listItem.markerStart : block.start; lineStart < block.end;) {
       let lineEnd = scan.indexOf('\n', lineStart);
       if (lineEnd < 0 || lineEnd > block.end) lineEnd = block.end;
       const contentEnd = trimEnd(scan, lineStart, lineEnd);
-      const contentStart = first && block.listItem ? block.listItem.markerStart : skipQuoteAndSpace(scan, lineStart, contentEnd);
-      if (contentStart < contentEnd) {
-        units.push(classifyLine(block, lineStart, contentEnd, contentStart, scan.slice(contentStart, contentEnd), first));
-        first = false;
-      }
+      const contentStart = lines.length === 0 && block.listItem ? block.listItem.markerStart : skipQuoteAndSpace(scan, lineStart, contentEnd);
+      if (contentStart < contentEnd) lines.push({ start: lineStart, contentStart, contentEnd });
       lineStart = lineEnd + 1;
     }
+    lines.forEach((l, i) => {
+      const text = scan.slice(l.contentStart, l.contentEnd);
+      const prev = i > 0 ? scan.slice(lines[i - 1]!.contentStart, lines[i - 1]!.contentEnd) : undefined;
+      const next = lines[i + 1] ? scan.slice(lines[i + 1]!.contentStart, lines[i + 1]!.contentEnd) : undefined;
+      units.push(classifyLine(block, l.start, l.contentEnd, l.contentStart, text, { first: i === 0, prev, next }));
+    });
   }
   mergeLabelOnlyHeadings(units);
   return units;
@@ -304,14 +318,37 @@ function headingUnit(block: Block, start: number, end: number, contentStart: num
   return u;
 }
 
-function classifyLine(block: Block, start: number, end: number, contentStart: number, text: string, first: boolean): Unit {
-  const item = first ? block.listItem : undefined;
+interface LineContext {
+  first: boolean;
+  /** The previous and next line of the same paragraph. */
+  prev?: string | undefined;
+  next?: string | undefined;
+}
+
+/**
+ * Whether a line can start something new: the first line of its paragraph, or a line after one that
+ * ends a sentence or a heading. A hard-wrapped sentence ("… Bestandteil dieses Vertrages sind⏎Anlage 1 …")
+ * continues instead.
+ */
+function startsAfterBreak(ctx: LineContext): boolean {
+  if (ctx.first || ctx.prev === undefined) return true;
+  const prev = ctx.prev.trim();
+  if (/[.!?:;)]$/.test(prev)) return true;
+  // after a title line ("Vertrag zur Auftragsverarbeitung", "§ 1 Gegenstand"): a phrase, not half a sentence
+  const label = parseHeadingLabel(prev);
+  return looksLikeTitle(label ? prev.slice(label.length) : prev, true);
+}
+
+function classifyLine(block: Block, start: number, end: number, contentStart: number, text: string, ctx: LineContext): Unit {
+  const item = ctx.first ? block.listItem : undefined;
   if (item) {
     const rest = text.slice(item.marker.length).trimStart();
     const restStart = end - rest.length;
     if (item.ordered) {
       const num = item.marker.slice(0, -1);
-      if (item.marker.endsWith('.') && looksLikeTitle(rest, true) && block.end <= end + 1) {
+      // "1. Gegenstand" alone, or followed directly by its "1.1 …": a heading written as a list item
+      const childFollows = ctx.next !== undefined && new RegExp(`^${num}\\.\\d`).test(ctx.next.trim());
+      if (item.marker.endsWith('.') && looksLikeTitle(rest, true) && (ctx.next === undefined || childFollows)) {
         const u = headingUnit(block, start, end, contentStart, text, 'list');
         return u;
       }
@@ -327,8 +364,8 @@ function classifyLine(block: Block, start: number, end: number, contentStart: nu
     }
     return { kind: 'item', start, end, contentStart, text, block, number: '', marker: item.marker, markerEnd: contentStart + item.marker.length, itemKind: 'bullet', checked: item.checked };
   }
-  const label = parseHeadingLabel(text);
-  if (label) {
+  const label = startsAfterBreak(ctx) ? parseHeadingLabel(text) : undefined;
+  if (label && !(label.style === 'alpha' && text.includes(','))) {
     const rest = text.slice(label.length);
     const multiLevel = label.style === 'decimal' && label.parts.length > 1;
     if (looksLikeTitle(rest, true) || (label.style !== 'decimal' && rest.trim() === '')) {
@@ -345,7 +382,8 @@ function classifyLine(block: Block, start: number, end: number, contentStart: nu
     }
   }
   const marker = parseClauseMarker(text);
-  if (marker) {
+  // "Abs. 1 …" and "Nr. 3 …" at the start of a wrapped line are mostly a reference continuing a sentence
+  if (marker && (!/^(?:Abs|Nr)/.test(marker.marker) || startsAfterBreak(ctx))) {
     const markerEnd = contentStart + marker.marker.length;
     if (marker.kind === 'clause') return { kind: 'clause', start, end, contentStart, text, block, number: marker.number, marker: marker.marker, markerEnd };
     return { kind: 'item', start, end, contentStart, text, block, number: marker.number, marker: marker.marker, markerEnd, itemKind: marker.kind, checked: null };

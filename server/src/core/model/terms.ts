@@ -19,6 +19,9 @@ const PAREN = new RegExp(String.raw`\(\s*(${TERM_LIST})\s*(?:genannt\s*)?\)`, 'g
 const DEFINITION_LINE = new RegExp(String.raw`(?:^|\n)[ \t]*(?:[-*•]\s+|\(?[a-z0-9]{1,3}[.)]\s+)?${TERM}\s+(?:bezeichnet|bedeutet|meint|ist|sind|umfasst|bezeichnen|im\s+Sinne)`, 'gu');
 
 const ROLE_WORDS: Record<string, Role> = {
+  Kunde: 'controller',
+  Kundin: 'controller',
+  Anbieter: 'processor',
   Auftraggeber: 'controller',
   Verantwortlicher: 'controller',
   Verantwortliche: 'controller',
@@ -118,7 +121,9 @@ export function inflectedPattern(name: string): string {
   const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   if (/^[\p{Lu}\d]{1,4}$/u.test(name)) return esc; // abbreviations: AG, AN, TOM
   // adjectival nouns decline: der Verantwortliche, des Verantwortlichen, ein Verantwortlicher
-  if (/(?:lich|ig|t)e[rnms]?$/u.test(name)) return esc.replace(/e[rnms]?$/u, 'e') + '(?:r|n|m|s)?';
+  if (/(?:lich|ig)e[rnms]?$|(?:Beteiligt|Angestellt|Beschäftigt|Betroffen|Bevollmächtigt|Beauftragt|Berechtigt)e[rnms]?$/u.test(name)) {
+    return esc.replace(/e[rnms]?$/u, 'e') + '(?:r|n|m|s)?';
+  }
   return `${esc}(?:s|es|n|en|e|ern)?`;
 }
 

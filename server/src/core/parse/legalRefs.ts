@@ -75,7 +75,7 @@ export class LegalRefParser {
     const aliases = [...laws].sort((a, b) => b.alias.length - a.alias.length);
     for (const l of aliases) this.aliasToId.set(normalizeAlias(l.alias), l.id);
     const alt = aliases.map((l) => aliasPattern(l.alias)).join('|');
-    this.lawRe = new RegExp(String.raw`^${WS}(?:(?:der|des|im|in|nach|gem\.)${WS1})?(?:(?:EU|europäischen)${WS1})?(${alt})(?![\p{L}\d-])`, 'iu');
+    this.lawRe = new RegExp(String.raw`^${WS}(?:(?:der|des|im|in|nach|gem\.)${WS1})?(?:(?:EU|europäischen)${WS1})?(${alt})(?:(?<=\p{L}{6})e?s)?(?![\p{L}\d-])`, 'iu');
   }
 
   parse(text: string, offset: number): { citations: RawCitation[]; references: RawReference[] } {
@@ -87,15 +87,13 @@ export class LegalRefParser {
       const c = this.parseCitation(text, m.index, m[1]!, m[0].length);
       if (!c) continue;
       ANCHOR.lastIndex = Math.max(ANCHOR.lastIndex, c.end);
-      if (c.unit === '§' && !c.law) continue; // a section of this contract, handled below
       if (c.spelledArtikel && !c.law && this.usesArtikel) continue;
       citations.push(c);
-      taken.push([c.start, c.end]);
     }
     for (const re of [EU_ACT, BARE_ACT]) {
       re.lastIndex = 0;
       while ((m = re.exec(text))) {
-        if (overlaps(taken, m.index, m.index + m[0].length)) continue;
+        if (overlaps(citations.map((c) => [c.start, c.end]), m.index, m.index + m[0].length)) continue;
         citations.push({ start: m.index, end: m.index + m[0].length, unit: 'act', law: m[1]!.replace(/\/(EU|EG|EWG)$/, '') });
         taken.push([m.index, m.index + m[0].length]);
       }
@@ -113,6 +111,11 @@ export class LegalRefParser {
         }
       }
     }
+    // a "§ 5" that names no law (directly or through its chain) is a section of this contract
+    const kept = citations.filter((c) => !(c.unit === '§' && !c.law));
+    citations.length = 0;
+    citations.push(...kept);
+    for (const c of citations) taken.push([c.start, c.end]);
     const references = this.parseReferences(text, taken);
     for (const c of citations) shift(c, offset);
     for (const r of references) shift(r, offset);
@@ -141,7 +144,7 @@ export class LegalRefParser {
       }
     }
     rest = text.slice(pos);
-    const list = new RegExp(String.raw`^(?:[ \t]*(?:,|und|oder|sowie|u\.)[ \t]*(?:(?:Art\.|§)[ \t]*)?${N}(?![ \t]*(?:Abs|S\.|lit|UAbs)))+`).exec(rest);
+    const list = new RegExp(String.raw`^(?:[ \t]*(?:,|und|oder|sowie|u\.)[ \t]*(?:(?:Art\.|§)[ \t]*)?${N}(?![\d]))+`).exec(rest);
     if (list && !c.articleTo) {
       c.more = [...list[0].matchAll(new RegExp(N, 'g'))].map((x) => x[1]!);
       pos += list[0].length;
@@ -154,14 +157,21 @@ export class LegalRefParser {
       c[part.p.key] = part.m![1]!;
       pos += part.m![0].length;
       c.end = pos;
-      const rangeAfter = new RegExp(String.raw`^[ \t]*(?:[-–—]|bis)[ \t]*(\d{1,2}|[a-z])(?![\p{L}\d])`, 'u').exec(text.slice(pos));
+      const rangeAfter = new RegExp(String.raw`^(?:[ \t]*(?:[-–—]|bis|,|und|oder)[ \t]*(\d{1,2}|[a-z])(?![\p{L}\d.]))+`, 'u').exec(text.slice(pos));
       if (rangeAfter) { pos += rangeAfter[0].length; c.end = pos; }
     }
     const ffAfter = /^[ \t]*ff?\.(?!\p{L})/u.exec(text.slice(pos));
     if (ffAfter && !c.ff && !c.articleTo) { c.ff = true; pos += ffAfter[0].length; c.end = pos; }
     if (unit !== 'ErwG') {
       const law = this.lawRe.exec(text.slice(pos));
-      if (law) {
+      const unknown = law ? null : UNKNOWN_LAW.exec(text.slice(pos));
+      if (unknown && !EXTERNAL.test(text.slice(pos))) {
+        // a law we do not know by name is still a law: not DSGVO, not this contract
+        c.law = unknown[1]!;
+        c.lawEnd = pos + unknown[0].length;
+        c.lawStart = c.lawEnd - unknown[1]!.length;
+        c.end = c.lawEnd;
+      } else if (law) {
         const id = this.aliasToId.get(normalizeAlias(law[1]!)) ?? law[1]!;
         c.law = id;
         c.lawEnd = pos + law[0].length;
@@ -188,7 +198,7 @@ export class LegalRefParser {
         : word.startsWith('Anl') || word.startsWith('Anh') ? 'annex'
         : word === 'Artikel' ? 'artikel'
         : word === 'Klausel' ? 'klausel'
-        : word.startsWith('Abs') ? 'relative'
+        : word === 'Abs.' || word.startsWith('Absatz') || word === 'Absätze' ? 'relative'
         : word === 'Nr.' ? 'nr'
         : 'ziffer';
       if (kind === 'artikel' && !this.usesArtikel) continue;
@@ -249,6 +259,9 @@ export class LegalRefParser {
     return refs;
   }
 }
+
+/** A law abbreviation we do not know: "BetrVG", "UStG", "GG", "SGB V" (two capitals, or ending in G). */
+const UNKNOWN_LAW = /^[ \t]*(?:(?:des|der)[ \t]+)?((?:[A-ZÄÖÜ][a-zäöü]*){1,3}(?:[A-Z]{1,2}[a-z]?|G)(?:[ \t]+[IVX]{1,4}(?![\p{L}]))?)(?![\p{L}\d-])/u;
 
 const EXTERNAL = /^[ \t\r\n]*(?:(?:des|der|dem|den|im|in[ \t]+der|aus[ \t]+dem|aus[ \t]+der|zum|zur|unseres|unserer|ihres|ihrer)[ \t\r\n]+)?(?:(?:jeweiligen|zugrunde[ \t]?liegenden|geltenden|aktuellen)[ \t\r\n]+)?((?!Auftragsverarbeitungs|AV-|ADV-)\p{Lu}[\p{L}-]*(?:vertrag(?:e?s)?|vereinbarung(?:en)?|bedingungen|beschreibung(?:en)?|erklärung(?:en)?)|Hauptvertrag(?:e?s)?|Rahmenvertrag(?:e?s)?|Leistungsvertrag(?:e?s)?|Dienstleistungsvertrag(?:e?s)?|Servicevertrag(?:e?s)?|Lizenzvertrag(?:e?s)?|Kooperationsvertrag(?:e?s)?|Leistungsvereinbarung(?:en)?|Leistungsbeschreibung(?:en)?|Allgemeinen[ \t]+Geschäftsbedingungen|AGB|Datenschutzerklärung(?:en)?|Datenschutzhinweise[n]?|Nutzungsbedingungen|Service[ \t]+Level[ \t]+Agreements?|SLA|Angebot(?:e?s)?|Auftragsbestätigung|Bestellung|Standardvertragsklauseln|Lizenzbedingungen)(?![\p{L}])/u;
 

@@ -160,7 +160,10 @@ export function parseMarkdown(text: string): MarkdownParse {
   };
   for (const child of tree.children) visitBlock(child, 0);
   blocks.sort((a, b) => a.start - b.start);
-  return { tree, blocks, scan: scan.join('') };
+  // a backslash escape ("1\\.", "\\(1\\)", "\\[Name\\]": pandoc writes them for Word numbering and
+  // brackets) is Markdown syntax, not contract text: mask the backslash, keep the character
+  const masked = scan.join('').replace(/\\(?=[!-/:-@[-`{-~])/g, ' ');
+  return { tree, blocks, scan: masked };
 }
 
 function maskInline(children: PhrasingContent[], mask: (from: number | undefined, to: number | undefined) => void): void {

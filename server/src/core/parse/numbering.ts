@@ -39,7 +39,8 @@ export function toRoman(n: number): string {
 export function numberValue(token: string): number | undefined {
   if (/^\d+/.test(token)) return parseInt(token, 10);
   const roman = romanValue(token);
-  if (roman !== undefined && /^[IVXLC]+$/.test(token)) return roman;
+  // a single C, D, L or M is a letter of an A./B./C. outline, not Roman 100/500/50/1000
+  if (roman !== undefined && /^[IVXLC]+$/.test(token) && !/^[CDLM]$/.test(token)) return roman;
   if (/^[A-Za-z]$/.test(token)) return token.toLowerCase().charCodeAt(0) - 96;
   if (/^([a-z])\1$/.test(token)) return 26 + token.charCodeAt(0) - 96; // aa), bb)
   return undefined;
@@ -60,9 +61,9 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(String.raw`^Artikel[ \t]+(\d+[a-z]?)\.?` + SEP), style: 'artikel', label: (m) => `Artikel ${m[1]}` },
   { re: new RegExp(String.raw`^Klausel[ \t]+(\d+(?:\.\d+)*)\.?` + SEP), style: 'klausel', label: (m) => `Klausel ${m[1]}` },
   { re: new RegExp(String.raw`^(\d{1,3}(?:\.\d{1,3})+)\.?` + SEP), style: 'decimal', label: (m) => m[1]! },
-  { re: new RegExp(String.raw`^(\d{1,3})\.(?:[ \t]+|$)`), style: 'decimal', label: (m) => `${m[1]}.` },
-  { re: new RegExp(String.raw`^([IVXLC]{1,6})\.(?:[ \t]+|$)`), style: 'roman', label: (m) => `${m[1]}.` },
-  { re: new RegExp(String.raw`^([A-H])\.(?:[ \t]+|$)`), style: 'alpha', label: (m) => `${m[1]}.` },
+  { re: new RegExp(String.raw`^(\d{1,3}) ?\.(?:[ \t]+|$)`), style: 'decimal', label: (m) => `${m[1]}.` },
+  { re: new RegExp(String.raw`^([IVXLC]{1,6}) ?\.(?:[ \t]+|$)`), style: 'roman', label: (m) => `${m[1]}.` },
+  { re: new RegExp(String.raw`^([A-H]) ?\.(?:[ \t]+|$)`), style: 'alpha', label: (m) => `${m[1]}.` },
 ];
 
 /** Recognises a section label at the start of `line` (already stripped of Markdown syntax). */
@@ -90,15 +91,15 @@ export interface ClauseMarker {
 
 /** Absatz and item markers at the start of a line: (1), 1., a), (a), aa), lit. a, 1), Nr. 1. */
 export function parseClauseMarker(line: string): ClauseMarker | undefined {
-  let m = /^\((\d{1,3}[a-z]?)\)[ \t]+/.exec(line);
+  let m = /^\((\d{1,3}[a-z]?) ?\)[ \t]+/.exec(line);
   if (m) return { kind: 'clause', number: m[1]!, marker: `(${m[1]})`, length: m[0].length };
   m = /^Abs(?:atz|\.)[ \t]*(\d{1,3})[ \t]*[:.)]?[ \t]+/.exec(line);
   if (m) return { kind: 'clause', number: m[1]!, marker: m[0].trim(), length: m[0].length };
-  m = /^\(?([a-z]|([a-z])\2)\)[ \t]+/.exec(line);
+  m = /^\(?([a-z]|([a-z])\2) ?\)[ \t]+/.exec(line);
   if (m) return { kind: 'letter', number: m[1]!, marker: m[0].trim(), length: m[0].length };
   m = /^lit\.[ \t]*([a-z])\)?[ \t]+/.exec(line);
   if (m) return { kind: 'letter', number: m[1]!, marker: m[0].trim(), length: m[0].length };
-  m = /^(\d{1,3})\)[ \t]+/.exec(line);
+  m = /^(\d{1,3}) ?\)[ \t]+/.exec(line);
   if (m) return { kind: 'number', number: m[1]!, marker: `${m[1]})`, length: m[0].length };
   m = /^Nr\.[ \t]*(\d{1,3})[ \t]*[:.)]?[ \t]+/.exec(line);
   if (m) return { kind: 'number', number: m[1]!, marker: m[0].trim(), length: m[0].length };
@@ -117,6 +118,8 @@ export function looksLikeTitle(rest: string, strict: boolean): boolean {
   if (NOT_A_TITLE_START.test(t)) return false;
   if (t.length > (strict ? 90 : 120)) return false;
   if (/[.;,:]$/.test(t) && !/\b(?:Abs|Art|Nr|lit|ff|bzw|ggf|z\.\s?B)\.$/.test(t)) return false;
+  // a title does not end in the middle of a phrase ("Anlage 1 (TOM) und")
+  if (/(?:^|\s)(?:und|oder|sowie|bzw\.|der|die|das|des|dem|den|ein|eine|einer|gemäß|nach|mit|zu|zur|zum|von|vom|für|in|im|auf|bei|aus|durch|über)$/i.test(t)) return false;
   // a sentence has a finite verb somewhere after a subject; titles are noun phrases
   if (strict && /\b(?:ist|sind|wird|werden|hat|haben|kann|können|darf|dürfen|muss|müssen|soll|sollen|verarbeitet|verpflichtet sich)\b/.test(t)) return false;
   return true;
