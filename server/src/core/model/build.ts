@@ -11,6 +11,16 @@ import { recoverStructure } from './structure.js';
 import { buildTerms, findDefinitions } from './terms.js';
 import type { Citation, ContractModel, Span } from './types.js';
 
+/** Characters analysed at most (UTF-16 code units); the rest of a larger document is not analysed. */
+export const MAX_ANALYSED_LENGTH = 512 * 1024;
+
+function cutAtLine(text: string, limit: number): string {
+  const nl = text.lastIndexOf('\n', limit);
+  let cut = nl > limit / 2 ? nl + 1 : limit;
+  if (/[\ud800-\udbff]/.test(text[cut - 1] ?? '')) cut--; // never split a surrogate pair
+  return text.slice(0, cut);
+}
+
 export interface ContractInput {
   uri: string;
   version: number;
@@ -31,7 +41,10 @@ export interface ParsedContract {
  * changed Markdown chunks are parsed again (see parse/incremental.ts).
  */
 export function parseContract(input: ContractInput, knowledge: Knowledge, cache: MarkdownCache = new MarkdownCache()): ParsedContract {
-  const source = new SourceText(input.text);
+  // a contract with its annexes rarely exceeds 300 KB; beyond the limit only the beginning is analysed,
+  // so that a 10 MB file cannot block the editor (the rule document-too-large says so)
+  const analysed = input.text.length > MAX_ANALYSED_LENGTH ? cutAtLine(input.text, MAX_ANALYSED_LENGTH) : input.text;
+  const source = new SourceText(analysed);
   const md = cache.parse(source.text);
   const scan = md.scan;
   const span = (s: number, e: number): Span => ({ start: s, end: e, range: source.range(s, e) });
@@ -118,6 +131,7 @@ export function parseContract(input: ContractInput, knowledge: Knowledge, cache:
     if (typeof t === 'string') model.title = t;
   }
   if (signatureBlock) model.signatureBlock = signatureBlock;
+  if (analysed.length < input.text.length) model.truncated = { analysedLength: analysed.length, totalLength: input.text.length };
   if (structure.preamble) model.preamble = structure.preamble;
   return { model, source, scan };
 }

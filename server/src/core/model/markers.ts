@@ -114,11 +114,18 @@ export function findSignatureBlock(source: SourceText, mainEnd: number): Signatu
     const s = lines.lineStart(line);
     const e = Math.min(lines.lineEnd(line), mainEnd);
     // the raw text: a line of underscores is a thematic break in Markdown, and masked in the scan
-    const text = source.text.slice(s, e);
+    const raw = source.text.slice(s, e);
+    const text = raw.trim();
+    if (text.length > 300) {
+      // signature lines are short; a long line is body text (and would cost the patterns below dearly)
+      if (cur) best = cur;
+      cur = undefined;
+      continue;
+    }
     const span = (): Span => ({ start: s, end: e, range: source.range(s, e) });
     if (text.trim() === '') { gap++; if (cur && gap > 3) { best = cur; cur = undefined; } continue; }
     if (SIGNATURE_LINE.test(text) || /^\s*Unterschriften\s*$/.test(text)) {
-      cur ??= { start: s + (text.length - text.trimStart().length), end: e, dates: [], sigs: [] };
+      cur ??= { start: s + (raw.length - raw.trimStart().length), end: e, dates: [], sigs: [] };
       cur.end = e;
       if (DATE_LINE.test(text)) cur.dates.push(span());
       if (/(?:\\?_){5,}/.test(text) || /^\s*Unterschrift/.test(text)) cur.sigs.push(span());

@@ -267,6 +267,8 @@ export interface ContractModel {
   blocks: TextBlock[];
   /** The dominant numbering style of the main part. */
   mainStyle: NumberingStyle;
+  /** Set when the document exceeded the analysis limit: only its beginning was analysed. */
+  truncated?: { analysedLength: number; totalLength: number };
 }
 
 export type Annex = Section & { kind: 'annex' };

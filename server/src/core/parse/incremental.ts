@@ -71,8 +71,29 @@ export function parseMarkdownJoined(text: string): JoinedParse {
   return new MarkdownCache().parse(text);
 }
 
+/** Deeper nesting than this is flattened before parsing: no contract nests 32 quotes or lists. */
+const MAX_NESTING = 32;
+
+/**
+ * Hostile input (100,000 nested quotes or list levels) makes CommonMark parsing quadratic and recursion
+ * overflow the stack. Container markers beyond MAX_NESTING on a line are replaced by spaces before
+ * parsing; the text keeps its length, so every offset stays valid.
+ */
+export function defuseNesting(text: string): string {
+  if (!/(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]*){33}|^[ \t]{65}/m.test(text)) return text;
+  return text.replace(/^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*/gm, (lead) => {
+    let depth = 0;
+    const out = lead.replace(/>|[-*+]|\d{1,9}[.)]/g, (marker) => (++depth > MAX_NESTING ? ' '.repeat(marker.length) : marker));
+    // deep indentation opens one more list level per line (and costs the parser per level and column):
+    // no contract indents 64 columns, so the excess becomes no-break spaces, which are text to CommonMark
+    const ws = /^[ \t]*/.exec(out)![0];
+    if (ws.length <= 2 * MAX_NESTING) return out;
+    return ws.slice(0, 2 * MAX_NESTING) + '\u00a0'.repeat(ws.length - 2 * MAX_NESTING) + out.slice(ws.length);
+  });
+}
+
 function parseChunk(text: string): ChunkParse {
-  const md = parseMarkdown(text);
+  const md = parseMarkdown(defuseNesting(text));
   const tables = new Set(md.blocks.filter((b) => b.cell).map((b) => b.cell!.table)).size;
   return { blocks: md.blocks, scan: md.scan, inlineHtml: collectInlineHtml(md.tree, text), tables };
 }
