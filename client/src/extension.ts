@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, EXPORT_REQUEST, LANGUAGE_ID, STATUS_REQUEST, type ExportFormat, type ExportResult, type StatusResult } from '../../server/src/shared/protocol.js';
+import { CLIENT_ID, EXPORT_REQUEST, IMPORT_REQUEST, LANGUAGE_ID, STATUS_REQUEST, type ExportFormat, type ExportResult, type ImportResultMessage, type StatusResult } from '../../server/src/shared/protocol.js';
 import { PreviewManager } from './preview.js';
 
 let client: LanguageClient | undefined;
@@ -68,6 +68,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('avv.openPreview', (uri?: vscode.Uri) => preview.open(uri, false)),
     vscode.commands.registerCommand('avv.openPreviewToSide', (uri?: vscode.Uri) => preview.open(uri, true)),
     vscode.commands.registerCommand('avv.exportHtml', (uri?: vscode.Uri, target?: vscode.Uri) => exportDocument('html', uri, target)),
+    vscode.commands.registerCommand('avv.exportDocx', (uri?: vscode.Uri, target?: vscode.Uri) => exportDocument('docx', uri, target)),
+    vscode.commands.registerCommand('avv.exportPdf', (uri?: vscode.Uri, target?: vscode.Uri) => exportDocument('pdf', uri, target)),
+    vscode.commands.registerCommand('avv.importWord', (uri?: vscode.Uri, target?: vscode.Uri) => importWord(uri, target)),
   );
   await updateStatus();
   return { client, preview };
@@ -90,6 +93,25 @@ async function exportDocument(format: ExportFormat, uri?: vscode.Uri, target?: v
   if (!destination) return undefined;
   await vscode.workspace.fs.writeFile(destination, Buffer.from(result.data, 'base64'));
   if (!target) void vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', destination.fsPath || destination.toString()));
+  return destination;
+}
+
+/** Converts a Word document (or a Word text export) into AVV-Markdown next to it and opens it. */
+async function importWord(uri?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const source = uri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Word: ['docx'], [vscode.l10n.t('Text')]: ['txt'] } }))?.[0];
+  if (!client || !source) return undefined;
+  const data = Buffer.from(await vscode.workspace.fs.readFile(source)).toString('base64');
+  const name = source.path.split('/').pop() ?? 'vertrag.docx';
+  const result = await client.sendRequest<ImportResultMessage>(IMPORT_REQUEST, { name, data });
+  const destination = target ?? source.with({ path: source.path.replace(/\.(docx|txt)$/i, '') + '.avv.md' });
+  await vscode.workspace.fs.writeFile(destination, Buffer.from(result.markdown, 'utf8'));
+  if (result.report.length) {
+    const out = client.outputChannel;
+    out.appendLine(vscode.l10n.t('Import of {0}: {1} notes', name, result.report.length));
+    for (const r of result.report) out.appendLine(`  ${r.line !== undefined ? `${r.line + 1}: ` : ''}${r.message}`);
+    if (!target) out.show(true);
+  }
+  if (!target) await vscode.window.showTextDocument(destination);
   return destination;
 }
 

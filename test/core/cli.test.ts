@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,6 +16,9 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
 }
 
 describe('command line', () => {
+  // the CLI configures the (global) message bundle; leave English behind for the other tests
+  afterEach(() => l10n.config({ contents: {} }));
+
   it('prints JSON in the documented shape and exits 1 on an error finding', async () => {
     const r = await cli(['check', '--format', 'json', '--locale', 'en', 'test/fixtures/contracts/crlf-ziffer.avv.md', 'examples/*.avv.md']);
     assert.equal(r.code, 1);
@@ -62,6 +66,21 @@ describe('command line', () => {
     const r = await cli(['export', '--format', 'html', 'test/fixtures/contracts/paragraphen.avv.md', '-o', out]);
     assert.equal(r.code, 0);
     assert.match(fs.readFileSync(out, 'utf8'), /<h2 data-line="22" class="section level-1">§ 1 Gegenstand und Dauer des Auftrags<\/h2>/);
+  });
+
+  it('exports DOCX and PDF and imports a Word text export', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'avv-'));
+    for (const format of ['docx', 'pdf']) {
+      const out = path.join(dir, `v.${format}`);
+      const r = await cli(['export', '--format', format, 'test/fixtures/contracts/paragraphen.avv.md', '-o', out]);
+      assert.equal(r.code, 0, r.err);
+      const head = fs.readFileSync(out).subarray(0, 4).toString('latin1');
+      assert.equal(head, format === 'pdf' ? '%PDF' : 'PK\u0003\u0004');
+    }
+    const md = path.join(dir, 'import.avv.md');
+    const r = await cli(['import', 'test/fixtures/contracts/word-export.txt', '-o', md]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(fs.readFileSync(md, 'utf8'), /^## § 1 Gegenstand und Dauer des Auftrags$/m);
   });
 
   it('expands ** and * globs', () => {

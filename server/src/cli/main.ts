@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, findDataDir, loadKnowledge, modelToJson, parseContract, type Knowledge, type Severity } from '../core/index.js';
 import { EXPORT_FORMATS, exportContract, type ExportFormat } from '../core/render/export.js';
+import { importDocx, importText } from '../core/import/index.js';
 import { expandFiles } from './files.js';
 import { toJson, toSarif, toText, type FileReport } from './report.js';
 
@@ -13,7 +14,8 @@ const USAGE = `AVV Studio – Prüfung von Auftragsverarbeitungsverträgen (Art.
 Aufruf:
   avv check <Dateien|Ordner|Muster…> [--format text|json|sarif] [--rule ID=SCHWERE …] [--locale de|en]
   avv model <Datei>                   das Vertragsmodell als JSON (Gliederung, Verweise, Zitate …)
-  avv export --format html <Datei> -o <Ausgabe>
+  avv export --format html|docx|pdf <Datei> [-o <Ausgabe>]
+  avv import <Datei.docx|Datei.txt> [-o <Ausgabe.avv.md>]   Word-Vertrag in AVV-Markdown umwandeln
   avv lsp --stdio                     startet den Language Server (Neovim, Helix, Emacs, Zed …)
   avv --version | --help
 
@@ -40,6 +42,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return model(opts, io);
       case 'export':
         return await exportCommand(opts, io);
+      case 'import':
+        return await importCommand(opts, io);
       case 'lsp': {
         // the server reads its transport (--stdio, --node-ipc, --socket) from process.argv
         const { main } = await import('../lsp/main.js');
@@ -152,6 +156,20 @@ async function exportCommand(opts: Options, io: CliIo): Promise<number> {
   const out = opts.output ?? file.replace(/(\.avv)?\.(md|markdown|txt)$/i, '') + `.${result.extension}`;
   fs.mkdirSync(path.dirname(path.resolve(io.cwd, out)), { recursive: true });
   fs.writeFileSync(path.resolve(io.cwd, out), result.data);
+  io.stderr(l10n.t('written: {0}', out));
+  return 0;
+}
+
+async function importCommand(opts: Options, io: CliIo): Promise<number> {
+  const file = opts.positional[0];
+  if (!file) throw new UsageError(l10n.t('no file given'));
+  const input = fs.readFileSync(path.resolve(io.cwd, file));
+  const result = /\.docx$/i.test(file) ? await importDocx(new Uint8Array(input)) : importText(input.toString('utf8'));
+  const out = opts.output ?? file.replace(/\.(docx|txt|md)$/i, '') + '.avv.md';
+  fs.mkdirSync(path.dirname(path.resolve(io.cwd, out)), { recursive: true });
+  fs.writeFileSync(path.resolve(io.cwd, out), result.markdown);
+  // what could not be mapped goes to stderr, with the line of the produced Markdown
+  for (const r of result.report) io.stderr(`${out}${r.line !== undefined ? `:${r.line + 1}` : ''}: ${r.message}`);
   io.stderr(l10n.t('written: {0}', out));
   return 0;
 }

@@ -32,18 +32,22 @@ import {
 import {
   DEFAULT_SETTINGS,
   EXPORT_REQUEST,
+  IMPORT_REQUEST,
   MODEL_REQUEST,
   PREVIEW_REQUEST,
   STATUS_REQUEST,
   type AvvSettings,
   type ExportParams,
   type ExportResult,
+  type ImportParams,
+  type ImportResultMessage,
   type PreviewResult,
   type StatusParams,
   type StatusResult,
 } from '../shared/protocol.js';
 import { exportContract } from '../core/render/export.js';
 import { renderHtmlFragment } from '../core/render/html.js';
+import { importDocx, importText } from '../core/import/index.js';
 import { ContractCache } from './documents.js';
 import { ruleDocumentationUrl } from './links.js';
 
@@ -208,6 +212,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!doc) return null;
     const file = await exportContract(cache.parse(doc), p.format);
     return { data: Buffer.from(file.data).toString('base64'), extension: file.extension };
+  });
+
+  connection.onRequest(IMPORT_REQUEST, async (p: ImportParams): Promise<ImportResultMessage> => {
+    const bytes = Buffer.from(p.data, 'base64');
+    return /\.docx$/i.test(p.name) ? importDocx(new Uint8Array(bytes)) : importText(bytes.toString('utf8'));
   });
 
   documents.listen(connection);

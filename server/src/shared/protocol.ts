@@ -51,3 +51,14 @@ export interface ExportResult {
   data: string;
   extension: string;
 }
+
+/** `avv/import`: a Word document (base64 DOCX) or a Word text export converted to AVV-Markdown. */
+export const IMPORT_REQUEST = 'avv/import';
+export interface ImportParams {
+  name: string;
+  data: string;
+}
+export interface ImportResultMessage {
+  markdown: string;
+  report: { message: string; line?: number }[];
+}

@@ -3,6 +3,7 @@ import type { Knowledge } from '../knowledge/types.js';
 import type { ParsedContract } from '../model/build.js';
 import type { Range, Section } from '../model/types.js';
 import type { Position } from '../text/lineIndex.js';
+import { tomCompletions } from './tomCompletion.js';
 
 /** Completion items in LSP shape (kind numbers from the protocol). */
 export interface Completion {
@@ -25,6 +26,12 @@ const KIND_VARIABLE = 6;
  * DSGVO articles with their titles; after "{{" the front-matter values; elsewhere the defined terms.
  */
 export function completions(parsed: ParsedContract, position: Position, knowledge: Knowledge): Completion[] {
+  // inside the TOM annex, the catalogue's measures come first
+  const tom = knowledge.tom ? tomCompletions(parsed, position, knowledge.tom) : [];
+  return tom.length ? [...tom, ...contractCompletions(parsed, position, knowledge)] : contractCompletions(parsed, position, knowledge);
+}
+
+function contractCompletions(parsed: ParsedContract, position: Position, knowledge: Knowledge): Completion[] {
   const { model, source } = parsed;
   const lineStart = source.originalLines.lineStart(position.line);
   const cursor = source.originalLines.offsetAt(position);

@@ -5,6 +5,8 @@ import type { ParsedContract } from '../model/build.js';
 import type { Citation, Range } from '../model/types.js';
 import type { Position } from '../text/lineIndex.js';
 import { citationUrl, elementAt } from './navigation.js';
+import { normUnitHover } from './normHover.js';
+import { tomHover } from './tomCompletion.js';
 
 export interface HoverResult {
   /** Markdown. */
@@ -15,11 +17,12 @@ export interface HoverResult {
 /** Hovers: a norm citation with its official title and link, a cross reference with its target, a term with its definition. */
 export function hover(parsed: ParsedContract, position: Position, knowledge: Knowledge): HoverResult | undefined {
   const el = elementAt(parsed, position);
-  if (!el) return undefined;
+  if (!el) return knowledge.tom ? tomHover(parsed, position, knowledge.tom) : undefined;
   const { source } = parsed;
   switch (el.kind) {
     case 'citation':
-      return { contents: citationHover(el.citation, knowledge), range: el.citation.range };
+      // cites the exact unit (Abs. › UAbs. › S. › lit.) where the norm database knows it
+      return { contents: knowledge.normUnits ? normUnitHover(el.citation, knowledge, knowledge.normUnits) : citationHover(el.citation, knowledge), range: el.citation.range };
     case 'reference': {
       const r = el.reference;
       if (r.external) {

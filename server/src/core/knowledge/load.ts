@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RuleMeta } from '../rules/types.js';
 import type { EuActInfo, Knowledge, LawInfo, NormInfo } from './types.js';
+import { loadTomCatalogue } from './tom.js';
+import { loadNormUnits } from './units.js';
 
 /**
  * Loads the legal knowledge from the `data/` folder (shipped next to the bundles in the .vsix).
@@ -43,7 +45,7 @@ export function loadKnowledge(dataDir: string = findDataDir(__dirname)): Knowled
   for (const file of ['rules.json', 'product-rules.json']) {
     for (const r of listOf<RuleMeta>(read(file), 'rules')) rules.set(r.id, r);
   }
-  return { laws, lawAliases, norms, euActs, rules };
+  return { laws, lawAliases, norms, euActs, rules, normUnits: loadNormUnits(dataDir), tom: loadTomCatalogue(dataDir) };
 }
 
 /** German status line of an EU act: "in Kraft", "aufgehoben am … durch …", "für ungültig erklärt (EuGH …)". */

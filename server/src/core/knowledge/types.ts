@@ -1,5 +1,7 @@
 import type { LawAlias } from '../parse/legalRefs.js';
 import type { RuleMeta } from '../rules/types.js';
+import type { NormUnits } from './units.js';
+import type { TomCatalogue } from './tom.js';
 
 /** Legal knowledge the core works with; loaded from `data/` by the shells (see load.ts). */
 
@@ -38,4 +40,8 @@ export interface Knowledge {
   euActs: Map<string, EuActInfo>;
   /** Rule metadata by id: data/rules.json (the legal catalogue) and data/product-rules.json. */
   rules: Map<string, RuleMeta>;
+  /** Paragraphs, sentences and letters of the norms that matter in processor contracts, with summaries. */
+  normUnits?: NormUnits;
+  /** The catalogue of technical and organisational measures (data/tom-catalogue.json). */
+  tom?: TomCatalogue;
 }

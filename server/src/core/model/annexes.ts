@@ -2,7 +2,8 @@ import type { ColumnRole, Item, Section, Subprocessor, Table, TomEntry } from '.
 
 /** What annexes hold: the TOM annex with its categories and measures, the sub-processor table. */
 
-const TOM_TITLE = /technisch\w*\s+und\s+organisatorisch\w*|\bTOMs?\b|Datensicherheitsma(?:ß|ss)nahmen|Sicherheitsma(?:ß|ss)nahmen|Art\.\s*32\b/iu;
+/** Titles of a TOM annex or section (shared with the TOM completion). */
+export const TOM_TITLE = /technisch\w*\s+und\s+organisatorisch\w*|\bTOMs?\b|Datensicherheitsma(?:ß|ss)nahmen|Sicherheitsma(?:ß|ss)nahmen|Art\.\s*32\b/iu;
 const SUB_TITLE = /Unterauftrag\w*|Subunternehmer\w*|Sub-?Dienstleister\w*|weitere\w*\s+Auftragsverarbeiter\w*|Unterbeauftragt\w*/iu;
 const DESCRIPTION_TITLE = /Beschreibung\s+der\s+Verarbeitung|Konkretisierung|Gegenstand|Art\s+und\s+Zweck|Leistungsbeschreibung|Datenkategorien|Kategorien/iu;
 const PARTIES_TITLE = /Liste\s+der\s+Parteien|Parteien|Vertragsparteien/iu;
@@ -66,7 +67,7 @@ export function tomEntries(annex: Section, tables: Table[]): TomEntry[] {
     const flat = (list: Item[]): Item[] => list.flatMap((i) => [i, ...flat(i.items)]);
     const items = flat([...s.items, ...s.clauses.flatMap((c) => c.items)]);
     for (const it of items) {
-      if (!it.text) continue;
+      if (!it.text || /^\[[ xX]?\]$/.test(it.text)) continue; // an empty task box is no measure
       out.push({ text: it.text, category: s, checked: it.checked, start: it.start, end: it.end, range: it.range });
     }
     for (const c of s.children) visit(c);

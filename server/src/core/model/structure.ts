@@ -92,9 +92,10 @@ export function recoverStructure(source: SourceText, md: Pick<MarkdownParse, 'bl
 
   for (const u of units) {
     if (u.kind !== 'tabrow') flushTabs();
-    // a numbered list inside a § is never a new §: its points are Absätze or numbered points
+    // a numbered list is an outline of headings only at the top of a decimal contract ("1. Gegenstand");
+    // inside a §, an annex or a TOM category its points are Absätze or numbered points
     const open = top();
-    if (u.kind === 'heading' && u.form === 'list' && open && (open.style === 'paragraph' || open.style === 'artikel' || open.style === 'klausel' || open.clauses.length > 0)) {
+    if (u.kind === 'heading' && u.form === 'list' && open && !stack.some((e) => e.key === 'decimal1' && e.section.kind === 'section')) {
       const marker = u.block.listItem!.marker;
       u.kind = 'clause';
       u.number = marker.slice(0, -1);

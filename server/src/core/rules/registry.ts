@@ -2,7 +2,8 @@ import { danglingReference } from './danglingReference.js';
 import { directiveReason } from './directiveReason.js';
 import { documentTooLarge } from './documentTooLarge.js';
 import { frontMatterSyntax } from './frontMatterSyntax.js';
+import { invalidCitation } from './invalidCitation.js';
 import type { Rule } from './types.js';
 
 /** Every rule, imported explicitly. A meta-test checks that each has metadata and documentation. */
-export const rules: readonly Rule[] = [danglingReference, directiveReason, documentTooLarge, frontMatterSyntax];
+export const rules: readonly Rule[] = [danglingReference, directiveReason, documentTooLarge, frontMatterSyntax, invalidCitation];
