@@ -13,7 +13,7 @@ const core = require(join(root, 'out/server/src/core/index.js'));
 const knowledge = core.loadKnowledge(join(root, 'data'));
 const check = process.argv.includes('--check');
 
-const implemented = core.rules.map((r) => r.id);
+const implemented = core.rules.flatMap((r) => r.ids ?? [r.id]);
 const metas = implemented.map((id) => {
   const m = knowledge.rules.get(id);
   if (!m) throw new Error(`rule ${id} has no metadata`);

@@ -32,23 +32,32 @@ const INTERNAL: RuleMeta = {
 export function analyze(parsed: ParsedContract, knowledge: Knowledge, settings: AnalysisSettings = {}, rules: readonly Rule[] = allRules): Analysis {
   const { model } = parsed;
   const overrides: Record<string, string> = { ...(settings.severities ?? {}), ...(model.frontMatter?.rules ?? {}) };
+  const metaOf = (id: string): RuleMeta => {
+    const meta = knowledge.rules.get(id);
+    if (!meta) throw new Error(`rule ${id} has no metadata in data/`);
+    return meta;
+  };
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   for (const rule of rules) {
-    const meta = knowledge.rules.get(rule.id);
-    if (!meta) throw new Error(`rule ${rule.id} has no metadata in data/rules.json`);
-    const override = overrides[rule.id];
-    if (override === 'off') continue;
-    const severity = isSeverity(override) ? override : meta.severity;
+    const ids = rule.ids ?? [rule.id];
+    if (ids.every((id) => overrides[id] === 'off')) continue;
+    const meta = metaOf(rule.id === ids[0] ? rule.id : ids[0]!);
     const out: Finding[] = [];
     try {
       rule.check({ parsed, knowledge, meta }, (f) => {
+        // a rule family (one module, several ids from data) names the id of each finding
+        const id = f.ruleId ?? rule.id;
+        if (!ids.includes(id)) throw new Error(`rule ${rule.id} reported undeclared id ${id}`);
+        const override = overrides[id];
+        if (override === 'off') return;
+        const m = metaOf(id);
         out.push({
-          ruleId: rule.id,
-          severity: f.severity && !isSeverity(override) ? f.severity : severity,
+          ruleId: id,
+          severity: isSeverity(override) ? override : f.severity ?? m.severity,
           message: f.message,
           range: f.range,
-          norm: f.norm !== undefined ? f.norm : meta.norm,
+          norm: f.norm !== undefined ? f.norm : m.norm,
           related: f.related ?? [],
           ...(f.data ? { data: f.data } : {}),
         });

@@ -3,7 +3,8 @@ import { directiveReason } from './directiveReason.js';
 import { documentTooLarge } from './documentTooLarge.js';
 import { frontMatterSyntax } from './frontMatterSyntax.js';
 import { invalidCitation } from './invalidCitation.js';
+import { outdatedReferences } from './outdatedReferences.js';
 import type { Rule } from './types.js';
 
 /** Every rule, imported explicitly. A meta-test checks that each has metadata and documentation. */
-export const rules: readonly Rule[] = [danglingReference, directiveReason, documentTooLarge, frontMatterSyntax, invalidCitation];
+export const rules: readonly Rule[] = [danglingReference, directiveReason, documentTooLarge, frontMatterSyntax, invalidCitation, outdatedReferences];

@@ -17,6 +17,12 @@ export interface RuleMeta {
   description: { de: string; en: string };
   partial?: { de: string; en: string }[];
   sources?: string[];
+  /** Outdated references: search patterns (regular-expression sources, case-insensitive, Unicode). */
+  patterns?: string[];
+  /** Outdated references: the modern reference (German). */
+  replacement?: string;
+  /** Placeholders: the severity inside the parties block. */
+  severityInParties?: Severity;
 }
 
 export interface RelatedInformation {
@@ -38,6 +44,8 @@ export interface Finding {
 }
 
 export type FindingInit = Omit<Finding, 'ruleId' | 'severity' | 'norm' | 'related'> & {
+  /** For a rule family: which of its ids this finding belongs to (default: the rule's id). */
+  ruleId?: string;
   severity?: Severity;
   norm?: string | null;
   related?: RelatedInformation[];
@@ -52,5 +60,10 @@ export interface RuleContext {
 /** A rule module: one file, one id; metadata joined from data/rules.json by id. */
 export interface Rule {
   id: string;
+  /**
+   * A rule family: one module whose findings carry several ids, each with its own metadata entry
+   * (e.g. the 29 outdated references, whose patterns are data). Every id is listed here explicitly.
+   */
+  ids?: readonly string[];
   check(context: RuleContext, report: (finding: FindingInit) => void): void;
 }
