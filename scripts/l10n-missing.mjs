@@ -13,4 +13,7 @@ for (const f of [...files(join(root, 'server/src')), ...files(join(root, 'client
     if (!(k in bundle)) missing[k] = '';
   }
 }
+// the coverage's "missing" texts are translated through l10n.t(variable): take them from the build
+const { missingMessages } = await import(join(root, 'out/server/src/core/coverage/messages.js'));
+for (const k of missingMessages) if (!(k in bundle)) missing[k] = '';
 console.log(JSON.stringify(missing, null, 2));

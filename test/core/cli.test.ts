@@ -48,9 +48,16 @@ describe('command line', () => {
   });
 
   it('lets --rule and the front matter change severities', async () => {
-    const r = await cli(['check', '--format', 'json', '--rule', 'dangling-reference=warning', 'test/fixtures/contracts/crlf-ziffer.avv.md']);
+    // the fixture's only errors: a dangling reference and a partial confidentiality clause
+    const file = 'test/fixtures/contracts/crlf-ziffer.avv.md';
+    type Out = { diagnostics: { ruleId: string; severity: string }[] }[];
+    const before = await cli(['check', '--format', 'json', file]);
+    assert.equal(before.code, 1);
+    const r = await cli(['check', '--format', 'json', '--rule', 'dangling-reference=warning', '--rule', 'art28-3-b-confidentiality=off', file]);
     assert.equal(r.code, 0);
-    assert.equal((JSON.parse(r.out) as { diagnostics: { severity: string }[] }[])[0]!.diagnostics[0]!.severity, 'warning');
+    const diagnostics = (JSON.parse(r.out) as Out)[0]!.diagnostics;
+    assert.equal(diagnostics.find((d) => d.ruleId === 'dangling-reference')?.severity, 'warning');
+    assert.ok(!diagnostics.some((d) => d.ruleId === 'art28-3-b-confidentiality'));
   });
 
   it('rejects unknown options, formats and unmatched files with exit code 2', async () => {

@@ -52,3 +52,56 @@ describe('outdated references', () => {
     assert.deepEqual(r.findings.map((x) => x.ruleId), ['out-bdsg-af-11']);
   });
 });
+
+/** The parenthesised lookbehind groups of a pattern, e.g. "(?<=Weisung\s{0,3})". */
+function lookbehinds(pattern: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] === '\\') { i++; continue; }
+    if (!pattern.startsWith('(?<=', i) && !pattern.startsWith('(?<!', i)) continue;
+    let depth = 0;
+    let inClass = false;
+    let j = i;
+    for (; j < pattern.length; j++) {
+      const c = pattern[j];
+      if (c === '\\') { j++; continue; }
+      if (inClass) { if (c === ']') inClass = false; continue; }
+      if (c === '[') inClass = true;
+      else if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) break;
+    }
+    out.push(pattern.slice(i, j + 1));
+  }
+  return out;
+}
+
+/** True when a regex fragment has *, + or {n,} outside escapes and character classes. */
+function unbounded(fragment: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < fragment.length; i++) {
+    const c = fragment[i];
+    if (c === '\\') { i = fragment[i + 1] === 'p' && fragment[i + 2] === '{' ? fragment.indexOf('}', i) : i + 1; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '*' || c === '+' || (c === '{' && /^\{\d+,\}/.test(fragment.slice(i)))) return true;
+  }
+  return false;
+}
+
+describe('outdated reference patterns', () => {
+  it('bound every quantifier inside a lookbehind (unbounded ones made a long run of blanks quadratic)', () => {
+    const offending: string[] = [];
+    for (const [id, meta] of testKnowledge().rules) {
+      for (const p of meta.patterns ?? []) for (const lb of lookbehinds(p)) if (unbounded(lb)) offending.push(`${id}: ${lb}`);
+    }
+    assert.deepEqual(offending, []);
+  });
+
+  it('recognises an unbounded lookbehind (the check itself)', () => {
+    assert.ok(lookbehinds('a(?<=x\\s*)b(?<!y)').length === 2);
+    assert.ok(unbounded('(?<=x\\s*)'));
+    assert.ok(unbounded('(?<=(?:\\p{L}+\\s){0,2})'));
+    assert.ok(!unbounded('(?<=x\\s{0,3}[*+])'));
+    assert.ok(!unbounded('(?<!\\p{L})'));
+  });
+});

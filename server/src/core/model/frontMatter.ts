@@ -24,15 +24,31 @@ export function roleOfKey(key: string): Role | undefined {
 
 export function parseFrontMatter(source: SourceText, block: Block): FrontMatter {
   const text = source.text;
-  const bodyStart = text.indexOf('\n', block.start) + 1;
+  // the body starts after the first line break of any kind (a file may use CR only)
+  const firstBreak = /\r\n?|\n/gu;
+  firstBreak.lastIndex = block.start;
+  const opening = firstBreak.exec(text);
+  const bodyStart = opening ? opening.index + opening[0].length : text.length;
   const raw = block.value ?? '';
   const span = (s: number, e: number): Span => ({ start: bodyStart + s, end: bodyStart + e, range: source.range(bodyStart + s, bodyStart + e) });
-  const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true });
+  // yaml's offsets may fall inside a CRLF or a surrogate pair; a range must not split either
+  const splits = (o: number) => {
+    const before = text.charCodeAt(o - 1);
+    const at = text.charCodeAt(o);
+    return (before === 13 && at === 10) || (before >= 0xd800 && before <= 0xdbff && at >= 0xdc00 && at <= 0xdfff);
+  };
+  const errorSpan = (s: number, e: number): Span => {
+    const start = splits(bodyStart + s) ? s - 1 : s;
+    const end = Math.max(e, s + 1);
+    return span(start, splits(bodyStart + end) ? end + 1 : end);
+  };
+  // yaml does not take a lone CR for a line break; LF in its place keeps every offset
+  const doc = parseDocument(raw.replace(/\r(?!\n)/gu, '\n'), { prettyErrors: false, uniqueKeys: true });
   const fm: FrontMatter = {
     start: block.start,
     end: block.end,
     range: source.range(block.start, block.end),
-    errors: doc.errors.map((e) => ({ message: e.message.split('\n')[0]!, span: span(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) })),
+    errors: doc.errors.map((e) => ({ message: e.message.split('\n')[0]!, span: errorSpan(e.pos[0], e.pos[1]) })),
     keySpans: new Map(),
     valueSpans: new Map(),
     rules: {},

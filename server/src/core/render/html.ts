@@ -19,7 +19,8 @@ import type { Section } from '../model/types.js';
  */
 
 // GitHub's schema, plus our own classes and data-line on every element (classes cannot execute anything
-// under the CSP) and <mark> for placeholders; links only to http(s) and mail.
+// under the CSP) and <mark> for placeholders; links only to http(s) and mail. The default protocols for src,
+// cite and longDesc must stay: without them any scheme passes (an <img src="javascript:…"> got through).
 const schema: Schema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), 'mark'],
@@ -30,7 +31,7 @@ const schema: Schema = {
     ])),
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine', 'className'],
   },
-  protocols: { href: ['http', 'https', 'mailto'] },
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
 
 /** The contract body as an HTML fragment. */

@@ -4,7 +4,18 @@ import { documentTooLarge } from './documentTooLarge.js';
 import { frontMatterSyntax } from './frontMatterSyntax.js';
 import { invalidCitation } from './invalidCitation.js';
 import { outdatedReferences } from './outdatedReferences.js';
+import { requirementRules } from './requirements.js';
+import { structureRules } from './structure/index.js';
 import type { Rule } from './types.js';
 
 /** Every rule, imported explicitly. A meta-test checks that each has metadata and documentation. */
-export const rules: readonly Rule[] = [danglingReference, directiveReason, documentTooLarge, frontMatterSyntax, invalidCitation, outdatedReferences];
+export const rules: readonly Rule[] = [
+  ...requirementRules,
+  outdatedReferences,
+  danglingReference,
+  ...structureRules,
+  directiveReason,
+  documentTooLarge,
+  frontMatterSyntax,
+  invalidCitation,
+];

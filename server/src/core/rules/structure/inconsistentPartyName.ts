@@ -35,7 +35,7 @@ export const inconsistentPartyName: Rule = {
 function variantPattern(name: string): RegExp | undefined {
   const words = name.split(/[\s\-‐–]+|(?<=\.)(?=\p{L})/u).filter(Boolean);
   if (words.length === 0 || name.length < 4) return undefined;
-  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\./g, '\\.?\\s*');
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\./g, '\\.?[ \\t]*');
   const body = words.map(esc).join('[ \\t\\-‐–]*');
   return new RegExp(`(?<![\\p{L}\\d])${body}(?![\\p{L}\\d])`, 'giu');
 }

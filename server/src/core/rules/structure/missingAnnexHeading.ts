@@ -46,6 +46,9 @@ function around(scan: string, r: CrossReference): string {
 }
 
 function firstLine(text: string, span: Span, range: (s: number, e: number) => Span['range']) {
-  const nl = text.indexOf('\n', span.start);
+  // the first line break of any kind (CRLF, CR or LF): a range must not end between CR and LF
+  const lineBreak = /\r\n?|\n/gu;
+  lineBreak.lastIndex = span.start;
+  const nl = lineBreak.exec(text)?.index ?? -1;
   return range(span.start, nl < 0 || nl > span.end ? span.end : nl);
 }

@@ -1,0 +1,51 @@
+import type { ParsedContract } from '../model/build.js';
+import type { Directive, Span } from '../model/types.js';
+import { DetectorContext } from './context.js';
+import { requirementDetectors } from './registry.js';
+import type { Coverage, Detector, RequirementCoverage } from './types.js';
+
+const FINAL_PROVISIONS = /Schlussbestimmung|Schlussvorschrift|Sonstiges|Allgemeine\s+Bestimmungen|Verschiedenes/u;
+
+/**
+ * How far a contract covers each legal requirement: PRESENT, PARTIAL (with what is missing), MISSING
+ * (with the section where it belongs) or n/a. `avv-assert ID -- reason` makes a requirement present,
+ * `avv-not-applicable ID -- reason` not applicable; directives without a reason are ignored.
+ */
+export function assessCoverage(parsed: ParsedContract, detectors: readonly Detector[] = requirementDetectors): Coverage {
+  const ctx = new DetectorContext(parsed);
+  return new Map(detectors.map((d) => [d.id, assessRequirement(ctx, d)]));
+}
+
+/** The coverage of one requirement (the rules use it to keep a failing detector to its own rule). */
+export function assessRequirement(ctx: DetectorContext, detector: Detector): RequirementCoverage {
+  const anchor = anchorOf(ctx, detector);
+  const directive = ctx.model.directives.find((d): d is Directive & { reason: string } =>
+    (d.verb === 'assert' || d.verb === 'not-applicable') && d.reason !== undefined && d.ids.includes(detector.id));
+  if (directive) {
+    const evidence: Span = { start: directive.start, end: directive.end, range: directive.range };
+    return { status: directive.verb === 'assert' ? 'present' : 'n/a', evidence: [evidence], missing: [], disputed: [], anchor, byDirective: true };
+  }
+  const found = detector.detect(ctx);
+  return { status: found.status, evidence: found.evidence, missing: found.missing, disputed: found.disputed ?? [], anchor };
+}
+
+/**
+ * Where a requirement belongs: the section its detector names, else the last main section before the final
+ * provisions (or before the signature block), else the start of the document.
+ */
+function anchorOf(ctx: DetectorContext, detector: Detector): Span {
+  const custom = detector.anchor?.(ctx);
+  if (custom) return { start: custom.start, end: custom.end, range: custom.range };
+  const { model } = ctx;
+  const home = detector.home;
+  const main = model.allSections.filter((s) => s.kind === 'section');
+  const section = home && (main.find((s) => home.test(s.title)) ?? model.annexes.find((s) => home.test(s.title)));
+  if (section) return section.heading;
+  const top = model.sections;
+  const final = top.findIndex((s) => FINAL_PROVISIONS.test(s.title));
+  if (final > 0) return top[final - 1]!.heading;
+  const signature = model.signatureBlock;
+  const beforeSignature = signature ? top.filter((s) => s.heading.start < signature.start) : top;
+  const last = beforeSignature[beforeSignature.length - 1] ?? top[top.length - 1];
+  return last ? last.heading : ctx.span(0, 0);
+}
