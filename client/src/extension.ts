@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_ID, EXPORT_REQUEST, IMPORT_REQUEST, LANGUAGE_ID, STATUS_REQUEST, type ExportFormat, type ExportResult, type ImportResultMessage, type StatusResult } from '../../server/src/shared/protocol.js';
+import { showCoverage } from './coverage.js';
 import { PreviewManager } from './preview.js';
 
 let client: LanguageClient | undefined;
@@ -14,7 +15,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { configurationSection: CLIENT_ID },
+    // settings and the project files .avvrc.json change the severities
+    synchronize: { configurationSection: CLIENT_ID, fileEvents: vscode.workspace.createFileSystemWatcher('**/.avvrc.json') },
     initializationOptions: {},
   };
   // the client id equals the settings prefix, so `avv.trace.server` works
@@ -22,7 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   const status = vscode.window.createStatusBarItem('avv.status', vscode.StatusBarAlignment.Left, 100);
   status.name = vscode.l10n.t('AVV contract check');
-  status.command = 'workbench.actions.view.problems';
+  status.command = 'avv.showCoverage';
   context.subscriptions.push(status);
 
   const updateStatus = async () => {
@@ -36,8 +38,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       status.hide();
       return;
     }
-    status.text = `$(law) AVV: $(error) ${result.errors} $(warning) ${result.warnings}`;
-    status.tooltip = vscode.l10n.t('{0} errors, {1} warnings, {2} notes · {3} sections, {4} annexes', result.errors, result.warnings, result.infos, result.sections, result.annexes);
+    status.text = `$(law) ${vscode.l10n.t('Art. 28: {0}/{1}', result.art28.present, result.art28.applicable)}  $(error) ${result.errors} $(warning) ${result.warnings}`;
+    status.tooltip = vscode.l10n.t('{0} of {1} mandatory requirements of Art. 28 GDPR present · {2} errors, {3} warnings, {4} notes · {5} sections, {6} annexes. Click for the coverage of every requirement.',
+      result.art28.present, result.art28.applicable, result.errors, result.warnings, result.infos, result.sections, result.annexes);
     status.show();
   };
 
@@ -71,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('avv.exportDocx', (uri?: vscode.Uri, target?: vscode.Uri) => exportDocument('docx', uri, target)),
     vscode.commands.registerCommand('avv.exportPdf', (uri?: vscode.Uri, target?: vscode.Uri) => exportDocument('pdf', uri, target)),
     vscode.commands.registerCommand('avv.importWord', (uri?: vscode.Uri, target?: vscode.Uri) => importWord(uri, target)),
+    vscode.commands.registerCommand('avv.showCoverage', (uri?: vscode.Uri) => (client ? showCoverage(client, uri) : undefined)),
   );
   await updateStatus();
   return { client, preview };

@@ -96,7 +96,7 @@ export class PreviewManager implements vscode.Disposable {
       return;
     }
     panel.title = vscode.l10n.t('Preview {0}', result.title || basename(vscode.Uri.parse(key)));
-    panel.webview.html = this.shell(panel.webview, result.html, key, result.title);
+    panel.webview.html = this.shell(panel.webview, result.html, key, result.title, result.compliance);
   }
 
   private syncFromEditor(editor: vscode.TextEditor): void {
@@ -105,7 +105,7 @@ export class PreviewManager implements vscode.Disposable {
     if (panel && top !== undefined) void panel.webview.postMessage({ type: 'scroll', line: top });
   }
 
-  private shell(webview: vscode.Webview, body: string, uri: string, title: string): string {
+  private shell(webview: vscode.Webview, body: string, uri: string, title: string, compliance = ''): string {
     const nonce = makeNonce();
     const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', file)).toString();
     const state = JSON.stringify({ uri }).replace(/</g, '\\u003c');
@@ -119,6 +119,7 @@ export class PreviewManager implements vscode.Disposable {
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
+${compliance}
 <main id="contract">${body}</main>
 <script nonce="${nonce}" id="avv-state" type="application/json">${state}</script>
 <script nonce="${nonce}" src="${media('preview.js')}"></script>

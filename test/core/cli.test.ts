@@ -60,6 +60,39 @@ describe('command line', () => {
     assert.ok(!diagnostics.some((d) => d.ruleId === 'art28-3-b-confidentiality'));
   });
 
+  it('reports the coverage of every requirement in JSON and, with --coverage, as text', async () => {
+    const json = await cli(['check', '--format', 'json', 'examples/beispiel.avv.md']);
+    const coverage = (JSON.parse(json.out) as { coverage: Record<string, { status: string; group: string; ranges: unknown[] }> }[])[0]!.coverage;
+    assert.equal(Object.keys(coverage).length, 44);
+    assert.equal(coverage['art28-3-h-audits']!.status, 'present');
+    assert.equal(coverage['art28-3-h-audits']!.group, 'art28');
+    assert.ok(coverage['art28-3-h-audits']!.ranges.length > 0);
+    assert.equal(coverage['sensitive-data-safeguards']!.status, 'n/a');
+    const text = await cli(['check', '--coverage', '--locale', 'en', 'test/fixtures/contracts/sonderzeichen.avv.md']);
+    assert.match(text.out, /^ {2}Art\. 28: \d+\/\d+ · further duties \d+\/\d+ · TOM annex \d+\/\d+$/mu);
+    assert.match(text.out, /^ {4}◐ art28-3-g-delete-return – deletion of existing copies is not provided for$/mu);
+    assert.match(text.out, /^ {4}✗ art28-4-flowdown$/mu);
+    assert.equal((text.out.match(/^ {4}[✓◐✗–] /gmu) ?? []).length, 44);
+  });
+
+  it('applies the nearest .avvrc.json, --profile and --rule in this order, and names the file\'s problems', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'avv-rc-'));
+    const file = path.join(dir, 'v.avv.md');
+    fs.copyFileSync(path.join(repoRoot, 'test/fixtures/contracts/sonderzeichen.avv.md'), file);
+    type Out = { diagnostics: { ruleId: string; severity: string }[] }[];
+    const severityOf = (r: { out: string }, id: string) => (JSON.parse(r.out) as Out)[0]!.diagnostics.find((d) => d.ruleId === id)?.severity;
+    assert.equal(severityOf(await cli(['check', '--format', 'json', file]), 'art30-records'), 'info');
+    fs.writeFileSync(path.join(dir, '.avvrc.json'), JSON.stringify({ profile: 'strict', rules: { 'art31-cooperation-sa': 'error', 'no-such-rule': 'off' } }));
+    const rc = await cli(['check', '--format', 'json', file]);
+    assert.equal(severityOf(rc, 'art30-records'), 'warning', 'strict profile of the file');
+    assert.equal(severityOf(rc, 'art31-cooperation-sa'), 'error', 'rule of the file');
+    assert.match(rc.err, /\.avvrc\.json: .*no-such-rule/u);
+    const minimal = await cli(['check', '--format', 'json', '--profile', 'minimal', '--rule', 'art31-cooperation-sa=hint', file]);
+    assert.equal(severityOf(minimal, 'art30-records'), undefined, '--profile replaces the file\'s profile');
+    assert.equal(severityOf(minimal, 'art31-cooperation-sa'), 'hint', '--rule wins over the file');
+    assert.equal((await cli(['check', '--profile', 'lax', file])).code, 2);
+  });
+
   it('rejects unknown options, formats and unmatched files with exit code 2', async () => {
     assert.equal((await cli(['check', '--frobnicate', 'x'])).code, 2);
     assert.equal((await cli(['check', '--format', 'xml', 'examples/beispiel.avv.md'])).code, 2);

@@ -1,24 +1,29 @@
 import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, findDataDir, loadKnowledge, modelToJson, parseContract, type Knowledge, type Severity } from '../core/index.js';
+import { analyze, findDataDir, loadKnowledge, modelToJson, parseContract, type Knowledge, type RequirementReport, type Severity } from '../core/index.js';
 import { EXPORT_FORMATS, exportContract, type ExportFormat } from '../core/render/export.js';
 import { importDocx, importText } from '../core/import/index.js';
+import { PROFILES, isProfile, resolveSeverities, type Profile } from '../core/config/index.js';
+import { ProjectConfigs } from '../shared/projectConfig.js';
 import { expandFiles } from './files.js';
-import { toJson, toSarif, toText, type FileReport } from './report.js';
+import { coverageJson, toJson, toSarif, toText, type FileReport } from './report.js';
 
 const VERSION = '0.1.0';
 
 const USAGE = `AVV Studio – Prüfung von Auftragsverarbeitungsverträgen (Art. 28 DSGVO)
 
 Aufruf:
-  avv check <Dateien|Ordner|Muster…> [--format text|json|sarif] [--rule ID=SCHWERE …] [--locale de|en]
+  avv check <Dateien|Ordner|Muster…> [--format text|json|sarif] [--rule ID=SCHWERE …] [--profile standard|strict|minimal]
+            [--coverage] [--locale de|en]
+                                      --coverage: jede Anforderung mit ✓ erfüllt, ◐ teilweise, ✗ fehlt, – n/a
   avv model <Datei>                   das Vertragsmodell als JSON (Gliederung, Verweise, Zitate …)
   avv export --format html|docx|pdf <Datei> [-o <Ausgabe>]
   avv import <Datei.docx|Datei.txt> [-o <Ausgabe.avv.md>]   Word-Vertrag in AVV-Markdown umwandeln
   avv lsp --stdio                     startet den Language Server (Neovim, Helix, Emacs, Zed …)
   avv --version | --help
 
+Schweregrade: Profil, dann .avvrc.json (nächster Ordner aufwärts), dann --rule, dann das Front Matter (regeln:).
 Exit-Code von "check": 1, wenn ein Befund der Schwere "error" vorliegt, sonst 0; 2 bei Aufruffehlern.
 `;
 
@@ -81,6 +86,8 @@ interface Options {
   output?: string;
   locale?: string;
   rules: Record<string, Severity | 'off'>;
+  profile?: Profile;
+  coverage?: boolean;
 }
 
 function parseOptions(args: string[]): Options {
@@ -95,6 +102,11 @@ function parseOptions(args: string[]): Options {
     if (a === '--format' || a.startsWith('--format=')) o.format = value();
     else if (a === '-o' || a === '--output' || a.startsWith('--output=')) o.output = value();
     else if (a === '--locale' || a.startsWith('--locale=')) o.locale = value();
+    else if (a === '--profile' || a.startsWith('--profile=')) {
+      const p = value();
+      if (!isProfile(p)) throw new UsageError(l10n.t('unknown profile {0} ({1})', JSON.stringify(p), PROFILES.join(', ')));
+      o.profile = p;
+    } else if (a === '--coverage') o.coverage = true;
     else if (a === '--rule' || a.startsWith('--rule=')) {
       const [id, sev] = value().split('=');
       if (!id || !sev || !['error', 'warning', 'info', 'hint', 'off'].includes(sev)) throw new UsageError(l10n.t('--rule expects ID=error|warning|info|hint|off'));
@@ -119,22 +131,34 @@ function check(opts: Options, io: CliIo): number {
   for (const u of unmatched) io.stderr(`avv: ${l10n.t('no contract matches "{0}"', u)}`);
   if (files.length === 0) return 2;
   const k = getKnowledge();
-  const reports: FileReport[] = files.map((file) => checkFile(file, io.cwd, k, opts.rules));
+  const configs = new ProjectConfigs(k);
+  const reported = new Set<string>();
+  const checked = files.map((file) => {
+    const found = configs.forFile(path.resolve(io.cwd, file));
+    if (found.file && !reported.has(found.file)) {
+      reported.add(found.file);
+      for (const p of found.problems) io.stderr(`avv: ${path.relative(io.cwd, found.file) || found.file}: ${p.message}`);
+    }
+    return checkFile(file, io.cwd, k, resolveSeverities(k, found.config, { ...(opts.profile ? { profile: opts.profile } : {}), rules: opts.rules }));
+  });
+  const reports: FileReport[] = checked.map((c) => c.report);
   if (format === 'json') io.stdout(toJson(reports));
   else if (format === 'sarif') io.stdout(toSarif(reports, k, VERSION, io.cwd));
-  else io.stdout(toText(reports));
+  else io.stdout(toText(reports, opts.coverage ? checked.map((c) => c.coverage) : undefined));
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
 /** Checks one file: the same parse and rules as the editor. */
-export function checkFile(file: string, cwd: string, k: Knowledge, rules: Record<string, Severity | 'off'> = {}): FileReport {
+export function checkFile(file: string, cwd: string, k: Knowledge, rules: Record<string, Severity | 'off'> = {}): { report: FileReport; coverage: RequirementReport[] } {
   const text = fs.readFileSync(path.resolve(cwd, file), 'utf8');
   const parsed = parseContract({ uri: file, version: 0, text }, k);
   const analysis = analyze(parsed, k, { severities: rules });
-  return {
+  const report: FileReport = {
     path: file,
     diagnostics: analysis.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range, norm: f.norm, related: f.related })),
+    coverage: coverageJson(analysis.coverage),
   };
+  return { report, coverage: analysis.coverage };
 }
 
 function model(opts: Options, io: CliIo): number {

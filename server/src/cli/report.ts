@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import type { Finding, Knowledge, RuleMeta } from '../core/index.js';
+import { countCoverage, type Finding, type Knowledge, type RequirementReport, type RuleMeta } from '../core/index.js';
 
 /** The result of checking one file, in the documented JSON shape (docs/cli.md). */
 export interface FileReport {
@@ -14,6 +14,46 @@ export interface FileReport {
     norm: string | null;
     related: { message: string; range: Finding['range'] }[];
   }[];
+  /** Requirement id → its coverage (docs/cli.md). */
+  coverage: Record<string, CoverageJson>;
+}
+
+export interface CoverageJson {
+  status: RequirementReport['status'];
+  /** The evidence. */
+  ranges: Finding['range'][];
+  group: RequirementReport['group'];
+  missing?: string[];
+  /** Where a missing requirement belongs. */
+  anchor?: Finding['range'];
+  asserted?: RequirementReport['asserted'];
+  suppressed?: RequirementReport['suppressed'];
+  /** Only when the settings switched the rule off. */
+  off?: true;
+}
+
+export function coverageJson(coverage: readonly RequirementReport[]): Record<string, CoverageJson> {
+  return Object.fromEntries(coverage.map((c) => [c.id, {
+    status: c.status,
+    ranges: c.evidence,
+    group: c.group,
+    ...(c.missing.length ? { missing: c.missing } : {}),
+    ...(c.anchor ? { anchor: c.anchor } : {}),
+    ...(c.asserted ? { asserted: c.asserted } : {}),
+    ...(c.suppressed ? { suppressed: c.suppressed } : {}),
+    ...(c.severity === 'off' ? { off: true as const } : {}),
+  }]));
+}
+
+const MARK: Record<RequirementReport['status'], string> = { present: '✓', partial: '◐', missing: '✗', 'n/a': '–' };
+
+/** "Art. 28: 26/28 · weitere Pflichten 10/12 · TOM 4/4" (present of applicable). */
+export function coverageLine(coverage: readonly RequirementReport[]): string {
+  const part = (label: string, group: RequirementReport['group']) => {
+    const c = countCoverage(coverage, group);
+    return `${label} ${c.present}/${c.applicable}`;
+  };
+  return [part(l10n.t('Art. 28:'), 'art28'), part(l10n.t('further duties'), 'duties'), part(l10n.t('TOM annex'), 'tom')].join(' · ');
 }
 
 export function toJson(reports: FileReport[]): string {
@@ -28,22 +68,26 @@ const LABEL: Record<Finding['severity'], () => string> = {
 };
 
 /** Compiler-style lines: file:line:column, severity, message, rule id and norm. */
-export function toText(reports: FileReport[]): string {
+export function toText(reports: FileReport[], coverage: readonly RequirementReport[][] | undefined = undefined): string {
   const out: string[] = [];
-  let total = 0;
-  for (const r of reports) {
-    if (r.diagnostics.length === 0) continue;
+  reports.forEach((r, i) => {
     out.push(r.path);
     for (const d of r.diagnostics) {
-      total++;
       const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
       out.push(`  ${pos.padEnd(8)} ${LABEL[d.severity]().padEnd(9)} ${d.message}  ${d.ruleId}${d.norm ? ` (${d.norm})` : ''}`);
     }
+    const cov = coverage?.[i];
+    if (cov) {
+      out.push(`  ${coverageLine(cov)}`);
+      for (const c of cov) {
+        const why = c.asserted ? `  [${c.asserted.verb === 'assert' ? 'avv-assert' : 'avv-not-applicable'}: ${c.asserted.reason}]` : c.suppressed ? `  [avv-disable: ${c.suppressed.reason}]` : '';
+        out.push(`    ${MARK[c.status]} ${c.id}${c.missing.length ? ` – ${c.missing.join('; ')}` : ''}${why}`);
+      }
+    }
     out.push('');
-  }
+  });
   const count = (s: Finding['severity']) => reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
   out.push(l10n.t('{0} files checked: {1} errors, {2} warnings, {3} notes', reports.length, count('error'), count('warning'), count('info') + count('hint')));
-  void total;
   return out.join('\n');
 }
 

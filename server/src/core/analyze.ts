@@ -1,6 +1,10 @@
 import * as l10n from '@vscode/l10n';
+import { coverageFor } from './coverage/assess.js';
+import { requirementDetectors } from './coverage/registry.js';
+import type { CoverageStatus } from './coverage/types.js';
 import type { Knowledge } from './knowledge/types.js';
 import type { ParsedContract } from './model/build.js';
+import type { Directive, Range } from './model/types.js';
 import { rules as allRules } from './rules/registry.js';
 import type { Finding, Rule, RuleMeta, Severity } from './rules/types.js';
 
@@ -13,6 +17,27 @@ export interface Analysis {
   findings: Finding[];
   /** Findings silenced by a directive with a reason (shown in reports, not as diagnostics). */
   suppressed: Finding[];
+  /** How far the contract covers each legal requirement, in catalogue order. */
+  coverage: RequirementReport[];
+}
+
+/** One requirement of the catalogue in the coverage report. */
+export interface RequirementReport {
+  id: string;
+  group: 'art28' | 'duties' | 'tom';
+  status: CoverageStatus;
+  /** What is missing (status partial), in the current language. */
+  missing: string[];
+  /** Where the contract regulates it. */
+  evidence: Range[];
+  /** Where a missing requirement belongs (and is reported). */
+  anchor?: Range;
+  /** The severity its finding has after settings and front matter, or "off". */
+  severity: Severity | 'off';
+  /** The `avv-assert` / `avv-not-applicable` directive that decided the status, with its reason. */
+  asserted?: { verb: 'assert' | 'not-applicable'; reason: string; range: Range };
+  /** The reason of an `avv-disable` directive that silenced its finding. */
+  suppressed?: { reason: string; range: Range };
 }
 
 const INTERNAL: RuleMeta = {
@@ -77,7 +102,59 @@ export function analyze(parsed: ParsedContract, knowledge: Knowledge, settings: 
     for (const f of out) (isSuppressed(parsed, f) ? suppressed : findings).push(f);
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { findings, suppressed };
+  return { findings, suppressed, coverage: coverageReport(parsed, knowledge, overrides, rules, suppressed) };
+}
+
+/**
+ * The coverage of the requirements whose rules ran (memoised: the rules computed it already). A requirement
+ * whose detector failed is left out; its rule reported an internal error.
+ */
+function coverageReport(parsed: ParsedContract, knowledge: Knowledge, overrides: Record<string, string>, rules: readonly Rule[], suppressed: Finding[]): RequirementReport[] {
+  const ran = new Set(rules.map((r) => r.id));
+  const report: RequirementReport[] = [];
+  for (const detector of requirementDetectors) {
+    if (!ran.has(detector.id)) continue;
+    const meta = knowledge.rules.get(detector.id);
+    let c;
+    try {
+      c = coverageFor(parsed, detector);
+    } catch {
+      continue;
+    }
+    const override = overrides[detector.id];
+    const entry: RequirementReport = {
+      id: detector.id,
+      group: meta?.group ?? 'duties',
+      status: c.status,
+      missing: c.missing.map((m) => l10n.t(m)),
+      evidence: c.evidence.map((e) => e.range),
+      severity: override === 'off' ? 'off' : isSeverity(override) ? override : meta?.severity ?? 'info',
+    };
+    if (c.anchor && (c.status === 'missing' || c.status === 'partial')) entry.anchor = c.anchor.range;
+    if (c.byDirective) {
+      const d = parsed.model.directives.find((x) => (x.verb === 'assert' || x.verb === 'not-applicable') && x.reason !== undefined && x.ids.includes(detector.id));
+      if (d) entry.asserted = { verb: d.verb as 'assert' | 'not-applicable', reason: d.reason!, range: d.range };
+    }
+    const silenced = suppressed.find((f) => f.ruleId === detector.id);
+    const by = silenced && suppressingDirective(parsed, silenced);
+    if (by) entry.suppressed = { reason: by.reason!, range: by.range };
+    report.push(entry);
+  }
+  return report;
+}
+
+/** Present / applicable requirements of one group of the catalogue (n/a ones do not count). */
+export interface CoverageCount {
+  present: number;
+  partial: number;
+  missing: number;
+  applicable: number;
+}
+
+export function countCoverage(coverage: readonly RequirementReport[], group?: RequirementReport['group']): CoverageCount {
+  const of = coverage.filter((c) => (group === undefined || c.group === group) && c.status !== 'n/a');
+  const n = (s: CoverageStatus) => of.filter((c) => c.status === s).length;
+  return { present: n('present'), partial: n('partial'), missing: n('missing'), applicable: of.length };
 }
 
 function isSeverity(s: string | undefined): s is Severity {
@@ -85,9 +162,13 @@ function isSeverity(s: string | undefined): s is Severity {
 }
 
 function isSuppressed(parsed: ParsedContract, f: Finding): boolean {
-  if (f.ruleId === 'directive-without-reason' || f.ruleId === INTERNAL.id) return false;
+  return suppressingDirective(parsed, f) !== undefined;
+}
+
+function suppressingDirective(parsed: ParsedContract, f: Finding): Directive | undefined {
+  if (f.ruleId === 'directive-without-reason' || f.ruleId === INTERNAL.id) return undefined;
   const offset = parsed.source.offsetAt(f.range.start);
-  return parsed.model.directives.some((d) =>
+  return parsed.model.directives.find((d) =>
     d.reason !== undefined &&
     (d.verb === 'disable' || d.verb === 'disable-next-line' || d.verb === 'disable-line') &&
     d.ids.includes(f.ruleId) &&

@@ -15,6 +15,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
 import {
   completions,
   definition,
@@ -25,18 +26,22 @@ import {
   modelToJson,
   prepareRename,
   references,
+  countCoverage,
   rename,
+  type AnalysisSettings,
   type Finding,
   type Knowledge,
 } from '../core/index.js';
 import {
   DEFAULT_SETTINGS,
   EXPORT_REQUEST,
+  COVERAGE_REQUEST,
   IMPORT_REQUEST,
   MODEL_REQUEST,
   PREVIEW_REQUEST,
   STATUS_REQUEST,
   type AvvSettings,
+  type CoverageResult,
   type ExportParams,
   type ExportResult,
   type ImportParams,
@@ -46,8 +51,11 @@ import {
   type StatusResult,
 } from '../shared/protocol.js';
 import { exportContract } from '../core/render/export.js';
-import { renderHtmlFragment } from '../core/render/html.js';
+import { renderHtmlFragment, renderTitleBlock, renderToc } from '../core/render/html.js';
+import { compliancePanel } from './compliance.js';
 import { importDocx, importText } from '../core/import/index.js';
+import { resolveSeverities } from '../core/config/index.js';
+import { ProjectConfigs } from '../shared/projectConfig.js';
 import { ContractCache } from './documents.js';
 import { ruleDocumentationUrl } from './links.js';
 
@@ -65,12 +73,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const documents = new TextDocuments(TextDocument);
   const cache = new ContractCache(options.knowledge);
   const settingsCache = new Map<string, Promise<AvvSettings>>();
+  const projectConfigs = new ProjectConfigs(options.knowledge);
+  let locale = 'de';
   let pullDiagnostics = false;
   let configurationSupport = false;
   const pending = new Map<string, NodeJS.Timeout>();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const locale = (params.locale ?? process.env['VSCODE_NLS_CONFIG'] ?? 'de').toLowerCase();
+    locale = (params.locale ?? process.env['VSCODE_NLS_CONFIG'] ?? 'de').toLowerCase();
     l10n.config({ contents: locale.startsWith('en') ? {} : (options.germanBundle ?? {}) });
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     configurationSupport = params.capabilities.workspace?.configuration === true;
@@ -91,10 +101,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     };
   });
 
-  connection.onDidChangeConfiguration(() => {
+  const configurationChanged = () => {
     settingsCache.clear();
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const doc of documents.all()) schedule(doc);
+  };
+  connection.onDidChangeConfiguration(configurationChanged);
+  // a .avvrc.json was created, changed or deleted (the client watches them)
+  connection.onDidChangeWatchedFiles(() => {
+    projectConfigs.forget();
+    configurationChanged();
   });
 
   const settingsFor = (uri: string): Promise<AvvSettings> => {
@@ -107,9 +123,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return s;
   };
 
+  const reportedConfigs = new Set<string>();
+  /** The analysis settings of a document: profile and rules from `.avvrc.json` and the editor settings. */
+  const analysisSettingsFor = async (uri: string): Promise<AnalysisSettings> => {
+    const settings = await settingsFor(uri);
+    const found = uri.startsWith('file:') ? projectConfigs.forFile(fileURLToPath(uri)) : { config: {}, problems: [] };
+    if (found.file && found.problems.length > 0 && !reportedConfigs.has(found.file)) {
+      reportedConfigs.add(found.file);
+      for (const p of found.problems) connection.console.warn(`${found.file}: ${p.message}`);
+    }
+    return { severities: resolveSeverities(options.knowledge, found.config, { profile: found.config.profile ?? settings.profile, rules: settings.rules }) };
+  };
+
   const diagnosticsFor = async (doc: TextDocument): Promise<Diagnostic[]> => {
-    const settings = await settingsFor(doc.uri);
-    return cache.analyze(doc, { severities: settings.rules }).findings.map((f) => toDiagnostic(doc.uri, f));
+    return cache.analyze(doc, await analysisSettingsFor(doc.uri)).findings.map((f) => toDiagnostic(doc.uri, f));
   };
 
   const schedule = (doc: TextDocument) => {
@@ -188,11 +215,45 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(STATUS_REQUEST, async (p: StatusParams): Promise<StatusResult | null> => {
     const doc = documents.get(p.uri);
     if (!doc) return null;
-    const settings = await settingsFor(doc.uri);
-    const { findings } = cache.analyze(doc, { severities: settings.rules });
+    const { findings, coverage } = cache.analyze(doc, await analysisSettingsFor(doc.uri));
     const model = cache.parse(doc).model;
     const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
-    return { version: doc.version, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint'), sections: model.sections.length, annexes: model.annexes.length };
+    const art28 = countCoverage(coverage, 'art28');
+    return {
+      version: doc.version,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info') + count('hint'),
+      sections: model.sections.length,
+      annexes: model.annexes.length,
+      art28: { present: art28.present, applicable: art28.applicable },
+    };
+  });
+
+  connection.onRequest(COVERAGE_REQUEST, async (p: StatusParams): Promise<CoverageResult | null> => {
+    const doc = documents.get(p.uri);
+    if (!doc) return null;
+    const { coverage } = cache.analyze(doc, await analysisSettingsFor(doc.uri));
+    const english = locale.startsWith('en');
+    return {
+      version: doc.version,
+      items: coverage.map((c) => {
+        const meta = options.knowledge.rules.get(c.id);
+        const target = c.status === 'present' || c.status === 'partial' ? c.evidence[0] ?? c.anchor : c.anchor ?? c.evidence[0];
+        const reason = c.asserted?.reason ?? c.suppressed?.reason;
+        return {
+          id: c.id,
+          group: c.group,
+          status: c.status,
+          title: meta ? (english ? meta.title.en : meta.title.de) : c.id,
+          norm: meta?.norm ?? null,
+          missing: c.missing,
+          ...(target ? { target: target.start } : {}),
+          severity: c.severity,
+          ...(reason ? { reason } : {}),
+        };
+      }),
+    };
   });
 
   connection.onRequest(MODEL_REQUEST, (p: StatusParams) => {
@@ -200,11 +261,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return doc ? modelToJson(cache.parse(doc).model) : null;
   });
 
-  connection.onRequest(PREVIEW_REQUEST, (p: StatusParams): PreviewResult | null => {
+  connection.onRequest(PREVIEW_REQUEST, async (p: StatusParams): Promise<PreviewResult | null> => {
     const doc = documents.get(p.uri);
     if (!doc) return null;
     const parsed = cache.parse(doc);
-    return { version: doc.version, title: parsed.model.title ?? '', html: renderHtmlFragment(parsed) };
+    const { coverage } = cache.analyze(doc, await analysisSettingsFor(doc.uri));
+    const html = renderTitleBlock(parsed) + renderToc(parsed, true) + renderHtmlFragment(parsed);
+    return { version: doc.version, title: parsed.model.title ?? '', html, compliance: compliancePanel(coverage, options.knowledge, locale.startsWith('en')) };
   });
 
   connection.onRequest(EXPORT_REQUEST, async (p: ExportParams): Promise<ExportResult | null> => {

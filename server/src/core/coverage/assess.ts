@@ -16,6 +16,21 @@ export function assessCoverage(parsed: ParsedContract, detectors: readonly Detec
   return new Map(detectors.map((d) => [d.id, assessRequirement(ctx, d)]));
 }
 
+// one context and one result per requirement and parse: the 44 rules and the coverage report share them
+const memo = new WeakMap<ParsedContract, { ctx: DetectorContext; results: Map<string, RequirementCoverage> }>();
+
+/**
+ * The coverage of one requirement for a parse, computed once: the requirement rule and the coverage report
+ * of the analysis read the same result. A detector that throws is not memoised (its rule reports it).
+ */
+export function coverageFor(parsed: ParsedContract, detector: Detector): RequirementCoverage {
+  let entry = memo.get(parsed);
+  if (!entry) memo.set(parsed, (entry = { ctx: new DetectorContext(parsed), results: new Map() }));
+  let result = entry.results.get(detector.id);
+  if (!result) entry.results.set(detector.id, (result = assessRequirement(entry.ctx, detector)));
+  return result;
+}
+
 /** The coverage of one requirement (the rules use it to keep a failing detector to its own rule). */
 export function assessRequirement(ctx: DetectorContext, detector: Detector): RequirementCoverage {
   const anchor = anchorOf(ctx, detector);

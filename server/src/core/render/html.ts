@@ -85,12 +85,49 @@ function markPlaceholders(tree: HastRoot): void {
   });
 }
 
+/** The title block with the parties, as the contract's front matter or rubrum names them. */
+export function renderTitleBlock(parsed: ParsedContract): string {
+  const { model } = parsed;
+  const title = model.title ?? 'Vertrag über die Auftragsverarbeitung';
+  const parties = model.parties.map((p) => `<div class="party"><div class="role">${p.role === 'controller' ? 'Verantwortlicher' : 'Auftragsverarbeiter'}</div><div class="name">${esc(p.name)}</div>${p.address ? `<div>${esc(p.address)}</div>` : ''}${p.representedBy ? `<div>vertreten durch ${esc(p.representedBy)}</div>` : ''}</div>`).join('');
+  return `<header class="title-block"><h1 class="contract-title">${esc(title)}</h1>${parties ? `<div class="parties">${parties}</div>` : ''}</header>`;
+}
+
+/** The table of contents: sections with their numbered children, then the annexes; each entry knows its line. */
+export function renderToc(parsed: ParsedContract, linked = false): string {
+  const toc = [...parsed.model.sections, ...parsed.model.annexes].map((s) => tocEntry(s, linked)).join('');
+  return toc ? `<nav class="toc"><h2>Inhalt</h2><ol>${toc}</ol></nav>` : '';
+}
+
+/** One requirement in the compliance panel (built by the shell from the analysis and the rule titles). */
+export interface ComplianceEntry {
+  status: 'present' | 'partial' | 'missing' | 'n/a';
+  title: string;
+  norm: string | null;
+  missing: string[];
+  /** The line of the evidence, or where a missing requirement belongs. */
+  line?: number;
+}
+
+/**
+ * The compliance panel of the preview: every requirement with ✓ / ◐ / ✗ / –, grouped, each clickable to
+ * its evidence or to the place where it is missing (data-reveal-line; the preview script posts it).
+ */
+export function renderCompliancePanel(groups: { title: string; summary: string; entries: ComplianceEntry[] }[], heading: string): string {
+  const cls = { present: 'present', partial: 'partial', missing: 'missing', 'n/a': 'na' } as const;
+  const item = (e: ComplianceEntry) => {
+    const text = `${esc(e.title)}${e.norm ? ` <span class="norm">(${esc(e.norm)})</span>` : ''}${e.missing.length ? `<div class="missing-parts">${esc(e.missing.join('; '))}</div>` : ''}`;
+    const body = e.line !== undefined ? `<a href="#" data-reveal-line="${e.line}">${text}</a>` : text;
+    return `<li class="${cls[e.status]}">${body}</li>`;
+  };
+  const sections = groups.map((g) => `<section><h3>${esc(g.title)} <span class="summary">${esc(g.summary)}</span></h3><ul>${g.entries.map(item).join('')}</ul></section>`).join('');
+  return `<aside class="compliance"><h2>${esc(heading)}</h2>${sections}</aside>`;
+}
+
 /** A standalone HTML document (export): title block, table of contents, body; no scripts, strict CSP. */
 export function renderHtmlDocument(parsed: ParsedContract): string {
   const { model } = parsed;
   const title = model.title ?? 'Vertrag über die Auftragsverarbeitung';
-  const parties = model.parties.map((p) => `<div class="party"><div class="role">${p.role === 'controller' ? 'Verantwortlicher' : 'Auftragsverarbeiter'}</div><div class="name">${esc(p.name)}</div>${p.address ? `<div>${esc(p.address)}</div>` : ''}${p.representedBy ? `<div>vertreten durch ${esc(p.representedBy)}</div>` : ''}</div>`).join('');
-  const toc = [...model.sections, ...model.annexes].map(tocEntry).join('');
   return `<!DOCTYPE html>
 <html lang="de">
 <head>
@@ -101,8 +138,8 @@ export function renderHtmlDocument(parsed: ParsedContract): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header class="title-block"><h1 class="contract-title">${esc(title)}</h1>${parties ? `<div class="parties">${parties}</div>` : ''}</header>
-${toc ? `<nav class="toc"><h2>Inhalt</h2><ol>${toc}</ol></nav>` : ''}
+${renderTitleBlock(parsed)}
+${renderToc(parsed)}
 <main>
 ${renderHtmlFragment(parsed)}
 </main>
@@ -111,10 +148,12 @@ ${renderHtmlFragment(parsed)}
 `;
 }
 
-function tocEntry(s: Section): string {
+function tocEntry(s: Section, linked: boolean): string {
   const label = esc(`${s.label} ${s.title}`.trim());
-  const children = s.kind === 'annex' ? '' : s.children.filter((c) => c.title).map(tocEntry).join('');
-  return `<li>${label}${children ? `<ol>${children}</ol>` : ''}</li>`;
+  const children = s.kind === 'annex' ? '' : s.children.filter((c) => c.title).map((c) => tocEntry(c, linked)).join('');
+  // in the preview an entry reveals its heading in the editor; the exported file has no script to follow it
+  const entry = linked ? `<a href="#" data-reveal-line="${s.heading.range.start.line}">${label}</a>` : label;
+  return `<li>${entry}${children ? `<ol>${children}</ol>` : ''}</li>`;
 }
 
 function esc(s: string): string {

@@ -1,6 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { assessRequirement } from '../coverage/assess.js';
-import { DetectorContext } from '../coverage/context.js';
+import { coverageFor } from '../coverage/assess.js';
 import { requirementDetectors } from '../coverage/registry.js';
 import type { Detector } from '../coverage/types.js';
 import type { ParsedContract } from '../model/build.js';
@@ -11,14 +10,6 @@ import type { Rule, Severity } from './types.js';
  * MISSING is reported once where the requirement belongs; PARTIAL at the provision found, naming what is
  * missing. Partial findings on disputed points only ("str." in the catalogue) are one level milder.
  */
-
-// one context per parse: the 44 rules share the sentence split and the compiled patterns
-const contexts = new WeakMap<ParsedContract, DetectorContext>();
-function contextOf(parsed: ParsedContract): DetectorContext {
-  let ctx = contexts.get(parsed);
-  if (!ctx) contexts.set(parsed, (ctx = new DetectorContext(parsed)));
-  return ctx;
-}
 
 const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
 
@@ -38,7 +29,7 @@ function requirementRule(detector: Detector): Rule {
     id: detector.id,
     check({ parsed, meta }, report) {
       if (!isContractDraft(parsed)) return;
-      const c = assessRequirement(contextOf(parsed), detector);
+      const c = coverageFor(parsed, detector);
       if (c.status === 'missing') {
         const range = c.anchor?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
         report({ message: detector.missingMessage(), range, data: { status: c.status, missing: c.missing } });

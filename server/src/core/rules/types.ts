@@ -8,6 +8,8 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export interface RuleMeta {
   id: string;
   kind: 'requirement' | 'outdated-reference' | 'structure' | 'product';
+  /** Requirements: the part of the catalogue (art28 = mandatory core, rows 1–28; duties; tom). */
+  group?: 'art28' | 'duties' | 'tom';
   norm: string | null;
   severity: Severity;
   fixable: boolean;

@@ -1,0 +1,2 @@
+/** Rule profiles and the project file `.avvrc.json`. */
+export * from './profiles.js';
