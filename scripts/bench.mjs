@@ -3,7 +3,9 @@
 // warm-up, medians and p95 of: cold full check; keystroke in a middle section → diagnostics ready;
 // completion inside the TOM annex; hover on a citation; and, on the same text, a markdownlint lint and a
 // remark+GFM parse as reference. One JSON line per scenario. Timings are figures, never assertions.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { availableParallelism, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +95,29 @@ for (const kb of sizes) {
 }
 
 if (!smoke) {
+  // batch review: the CLI over 1,000 contracts (worker threads on all cores, and one thread) against
+  // markdownlint-cli2 on the same files; wall-clock time of the whole process, median of 3 runs
+  const dir = mkdtempSync(join(tmpdir(), 'avv-bench-'));
+  const fixtures = ['paragraphen.avv.md', 'dezimal.avv.md', 'roemisch.avv.md', 'crlf-ziffer.avv.md', 'frontmatter.avv.md', 'word-export.md']
+    .map((f) => readFileSync(join(root, 'test/fixtures/contracts', f), 'utf8'));
+  for (let i = 0; i < 1000; i++) writeFileSync(join(dir, `v${String(i).padStart(4, '0')}.md`), fixtures[i % fixtures.length].replace(/Gegenstand/u, `Gegenstand ${i}`));
+  const totalKB = Math.round(readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 1024);
+  const wall = (cmd, args) => {
+    const samples = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      const r = spawnSync(cmd, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')}: exit ${r.status} ${r.stderr}`);
+      samples.push(performance.now() - t);
+    }
+    return Math.round(samples.sort((a, b) => a - b)[1]);
+  };
+  const markdownlintCli2Ms = wall(process.execPath, [join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), '*.md']);
+  const workersMs = wall(process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', '.']);
+  const oneThreadMs = wall(process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', '--jobs', '1', '.']);
+  console.log(JSON.stringify({ scenario: 'CLI batch 1,000 contracts', files: 1000, totalKB, cores: availableParallelism(), workersMs, oneThreadMs, reference: { markdownlintCli2Ms }, ratio: round(workersMs / markdownlintCli2Ms) }));
+  rmSync(dir, { recursive: true, force: true });
+
   const dist = join(root, 'dist');
   const bundles = Object.fromEntries(readdirSync(dist).filter((f) => f.endsWith('.js')).map((f) => [f, Math.round(statSync(join(dist, f)).size / 1024)]));
   console.log(JSON.stringify({ scenario: 'bundle sizes (KB)', ...bundles }));

@@ -93,6 +93,28 @@ describe('command line', () => {
     assert.equal((await cli(['check', '--profile', 'lax', file])).code, 2);
   });
 
+  it('checks a batch on worker threads with the same result as in one thread', async function () {
+    this.timeout(60000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'avv-batch-'));
+    const sources = ['paragraphen.avv.md', 'crlf-ziffer.avv.md', 'frontmatter.avv.md'].map((f) => fs.readFileSync(path.join(repoRoot, 'test/fixtures/contracts', f), 'utf8'));
+    for (let i = 0; i < 45; i++) fs.writeFileSync(path.join(dir, `v${String(i).padStart(2, '0')}.avv.md`), sources[i % 3]!.replace('Gegenstand', `Gegenstand ${i}`));
+    fs.writeFileSync(path.join(dir, '.avvrc.json'), '{"profile":"strict","rules":{"unknown-rule":"off"}}');
+    const run = async (jobs: string) => {
+      let out = '';
+      let err = '';
+      const workerScript = path.join(repoRoot, 'out', 'server', 'src', 'cli', 'bin.js');
+      const code = await runCli(['check', '--format', 'json', '--jobs', jobs, dir], { cwd: repoRoot, workerScript, stdout: (x) => { out += x; }, stderr: (x) => { err += x + '\n'; } });
+      return { code, out, err };
+    };
+    const [one, two] = [await run('1'), await run('2')];
+    assert.equal(two.code, one.code, two.err);
+    assert.equal(two.out, one.out);
+    assert.equal((JSON.parse(two.out) as unknown[]).length, 45);
+    assert.equal((two.err.match(/unknown-rule/g) ?? []).length, (one.err.match(/unknown-rule/g) ?? []).length);
+    assert.ok(/unknown-rule/.test(two.err));
+    assert.equal((await cli(['check', '--jobs', '0', dir])).code, 2);
+  });
+
   it('rejects unknown options, formats and unmatched files with exit code 2', async () => {
     assert.equal((await cli(['check', '--frobnicate', 'x'])).code, 2);
     assert.equal((await cli(['check', '--format', 'xml', 'examples/beispiel.avv.md'])).code, 2);

@@ -7,6 +7,7 @@ import { importDocx, importText } from '../core/import/index.js';
 import { PROFILES, isProfile, resolveSeverities, type Profile } from '../core/config/index.js';
 import { ProjectConfigs } from '../shared/projectConfig.js';
 import { expandFiles } from './files.js';
+import { checkInWorkers, PARALLEL_THRESHOLD, type Checked, type WorkerJob } from './parallel.js';
 import { coverageJson, toJson, toSarif, toText, type FileReport } from './report.js';
 
 const VERSION = '0.1.0';
@@ -15,8 +16,9 @@ const USAGE = `AVV Studio – Prüfung von Auftragsverarbeitungsverträgen (Art.
 
 Aufruf:
   avv check <Dateien|Ordner|Muster…> [--format text|json|sarif] [--rule ID=SCHWERE …] [--profile standard|strict|minimal]
-            [--coverage] [--locale de|en]
+            [--coverage] [--jobs N] [--locale de|en]
                                       --coverage: jede Anforderung mit ✓ erfüllt, ◐ teilweise, ✗ fehlt, – n/a
+                                      --jobs N: Worker-Threads ab 40 Dateien (Vorgabe: alle Kerne; 1 = keine)
   avv model <Datei>                   das Vertragsmodell als JSON (Gliederung, Verweise, Zitate …)
   avv export --format html|docx|pdf <Datei> [-o <Ausgabe>]
   avv import <Datei.docx|Datei.txt> [-o <Ausgabe.avv.md>]   Word-Vertrag in AVV-Markdown umwandeln
@@ -29,6 +31,8 @@ Exit-Code von "check": 1, wenn ein Befund der Schwere "error" vorliegt, sonst 0;
 
 export interface CliIo {
   cwd: string;
+  /** The CLI's entry file: when given, large batches are checked on worker threads started from it. */
+  workerScript?: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
 }
@@ -42,7 +46,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (opts.locale) setLocale(opts.locale);
     switch (command) {
       case 'check':
-        return check(opts, io);
+        return await check(opts, io);
       case 'model':
         return model(opts, io);
       case 'export':
@@ -88,6 +92,8 @@ interface Options {
   rules: Record<string, Severity | 'off'>;
   profile?: Profile;
   coverage?: boolean;
+  /** Worker threads for a batch: default all cores; 1 checks in this thread. */
+  jobs?: number;
 }
 
 function parseOptions(args: string[]): Options {
@@ -107,6 +113,11 @@ function parseOptions(args: string[]): Options {
       if (!isProfile(p)) throw new UsageError(l10n.t('unknown profile {0} ({1})', JSON.stringify(p), PROFILES.join(', ')));
       o.profile = p;
     } else if (a === '--coverage') o.coverage = true;
+    else if (a === '--jobs' || a.startsWith('--jobs=')) {
+      const j = Number(value());
+      if (!Number.isInteger(j) || j < 1) throw new UsageError(l10n.t('--jobs expects a whole number of at least 1'));
+      o.jobs = j;
+    }
     else if (a === '--rule' || a.startsWith('--rule=')) {
       const [id, sev] = value().split('=');
       if (!id || !sev || !['error', 'warning', 'info', 'hint', 'off'].includes(sev)) throw new UsageError(l10n.t('--rule expects ID=error|warning|info|hint|off'));
@@ -123,24 +134,47 @@ function getKnowledge(): Knowledge {
   return (knowledge ??= loadKnowledge());
 }
 
-function check(opts: Options, io: CliIo): number {
+interface CheckOptions {
+  rules: Record<string, Severity | 'off'>;
+  profile?: Profile;
+}
+
+/**
+ * Checks files in this thread (the CLI, or one worker of a batch): the nearest `.avvrc.json` of each file,
+ * then the options. Problems of a project file are reported with the first file it applies to.
+ */
+export function checkFiles(job: WorkerJob): Checked[] {
+  const k = getKnowledge();
+  const options = job.options as CheckOptions;
+  const configs = new ProjectConfigs(k);
+  const reported = new Set<string>();
+  return job.files.map((file) => {
+    const found = configs.forFile(path.resolve(job.cwd, file));
+    const problems: string[] = [];
+    if (found.file && !reported.has(found.file)) {
+      reported.add(found.file);
+      for (const p of found.problems) problems.push(`${path.relative(job.cwd, found.file) || found.file}: ${p.message}`);
+    }
+    const result = checkFile(file, job.cwd, k, resolveSeverities(k, found.config, { ...(options.profile ? { profile: options.profile } : {}), rules: options.rules }));
+    return problems.length ? { ...result, configProblems: problems } : result;
+  });
+}
+
+async function check(opts: Options, io: CliIo): Promise<number> {
   const format = opts.format ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(l10n.t('unknown format "{0}" (text, json, sarif)', format));
   if (opts.positional.length === 0) throw new UsageError(l10n.t('no files given'));
   const { files, unmatched } = expandFiles(opts.positional, io.cwd);
   for (const u of unmatched) io.stderr(`avv: ${l10n.t('no contract matches "{0}"', u)}`);
   if (files.length === 0) return 2;
+  const checkOptions: CheckOptions = { rules: opts.rules, ...(opts.profile ? { profile: opts.profile } : {}) };
+  const parallel = io.workerScript !== undefined && (opts.jobs ?? 0) !== 1 && files.length >= PARALLEL_THRESHOLD;
+  const checked = parallel
+    ? await checkInWorkers(io.workerScript!, files, io.cwd, currentLocale, checkOptions, opts.jobs)
+    : checkFiles({ files, cwd: io.cwd, locale: currentLocale, options: checkOptions });
+  // each worker names the problems of a project file once: say them once in all
+  for (const p of new Set(checked.flatMap((c) => c.configProblems ?? []))) io.stderr(`avv: ${p}`);
   const k = getKnowledge();
-  const configs = new ProjectConfigs(k);
-  const reported = new Set<string>();
-  const checked = files.map((file) => {
-    const found = configs.forFile(path.resolve(io.cwd, file));
-    if (found.file && !reported.has(found.file)) {
-      reported.add(found.file);
-      for (const p of found.problems) io.stderr(`avv: ${path.relative(io.cwd, found.file) || found.file}: ${p.message}`);
-    }
-    return checkFile(file, io.cwd, k, resolveSeverities(k, found.config, { ...(opts.profile ? { profile: opts.profile } : {}), rules: opts.rules }));
-  });
   const reports: FileReport[] = checked.map((c) => c.report);
   if (format === 'json') io.stdout(toJson(reports));
   else if (format === 'sarif') io.stdout(toSarif(reports, k, VERSION, io.cwd));
@@ -203,7 +237,15 @@ function localeFromEnv(): string {
   return lang.toLowerCase().startsWith('en') ? 'en' : 'de';
 }
 
+let currentLocale = 'de';
+
+/** A worker thread speaks the language of the CLI that started it. */
+export function setWorkerLocale(locale: string): void {
+  setLocale(locale);
+}
+
 function setLocale(locale: string): void {
+  currentLocale = locale;
   if (locale.startsWith('en')) {
     l10n.config({ contents: {} });
     return;
