@@ -17,5 +17,5 @@ export function cleanLine(text: string, keepTabs = false): string {
 /** Whether a line holds a signature or place/date line ("Ort, Datum", "Berlin, den …", "______"). */
 export function isSignatureLine(text: string): boolean {
   return /_{5,}|\.{8,}/.test(text) || /^(?:Ort,?\s*(?:und\s+)?Datum|Datum,?\s*Ort|Unterschrift)/i.test(text.trim()) ||
-    /^[\p{Lu}][\p{L} .-]{1,40},\s*(?:den\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|_{3,}|\.{3,})/u.test(text.trim());
+    /^[\p{Lu}][\p{L} .-]{1,40},\s*(?:den\s+)?(?:\d{1,2}\.\s?(?:\d{1,2}\.|(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s)\s?\d{2,4}|_{3,}|\.{3,}|\{\{\s*[\w.]+\s*\}\}|\[[^\]]{1,20}\])\s*$/u.test(text.trim());
 }

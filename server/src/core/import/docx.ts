@@ -50,6 +50,14 @@ export async function readDocx(buffer: Uint8Array): Promise<ImportDraft> {
     definitions = read.definitions;
     zip.file('word/numbering.xml', read.tagged);
   }
+  // mammoth drops simple fields (w:fldSimple) with their text: a REF to "§ 4" or a page number would vanish.
+  // Word shows a field's last result, so the result runs stand in for the field.
+  for (const part of ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml']) {
+    const file = zip.file(part);
+    if (!file) continue;
+    const xml = await file.async('string');
+    if (xml.includes('<w:fldSimple')) zip.file(part, unwrapSimpleFields(xml));
+  }
   const tagged = await zip.generateAsync({ type: 'nodebuffer' });
   let document: MammothElement | undefined;
   const result = await mammoth.convertToHtml({ buffer: tagged }, {
@@ -63,6 +71,16 @@ export async function readDocx(buffer: Uint8Array): Promise<ImportDraft> {
   }
   for (const child of document?.children ?? []) reader.element(child);
   return { blocks: reader.blocks, notes: reader.notes };
+}
+
+/** Replaces every `<w:fldSimple …>result runs</w:fldSimple>` by its result runs (innermost first). */
+export function unwrapSimpleFields(xml: string): string {
+  let out = xml.replace(/<w:fldSimple\b[^>]*\/>/gu, '');
+  for (let before = ''; before !== out;) {
+    before = out;
+    out = out.replace(/<w:fldSimple\b[^>]*>((?:(?!<w:fldSimple\b)[\s\S])*?)<\/w:fldSimple>/gu, '$1');
+  }
+  return out;
 }
 
 class DocxReader {
@@ -233,11 +251,14 @@ class DocxReader {
 
   private table(t: MammothElement): void {
     const rows: string[][] = [];
+    const cellLines: string[][][] = [];
     for (const row of t.children ?? []) {
       if (row.type !== 'tableRow') continue;
       const cells: string[] = [];
+      const lines: string[][] = [];
       for (const cell of row.children ?? []) {
         if (cell.type !== 'tableCell') continue;
+        lines.push((cell.children ?? []).filter((c) => c.type !== 'table').map((c) => cleanLine(this.text(c))).filter((x) => x));
         if ((cell.children ?? []).some((c) => c.type === 'table')) this.note(l10n.t('A table inside a table cell was flattened into the cell text.'));
         const text = (cell.children ?? []).map((c) => (c.type === 'table' ? flatten(c, (e) => this.text(e)) : this.text(c))).map((s) => cleanLine(s)).filter((s) => s).join(' ');
         cells.push(text);
@@ -248,14 +269,25 @@ class DocxReader {
         }
       }
       rows.push(cells);
+      cellLines.push(lines);
     }
     if (rows.length === 0) return;
+    // the parties side by side before the first section (a layout table, as the export writes the rubrum):
+    // each party's lines become the rubrum, one party after the other
+    if (rows.length === 1 && !this.seenHeading && rows[0]!.length >= 2 && rows[0]!.every((c) => PARTY_CELL.test(c))) {
+      for (const party of cellLines[0]!) {
+        if (this.blocks.length > 0) this.blocks.push({ kind: 'gap' });
+        for (const line of party) this.blocks.push({ kind: 'paragraph', text: line, verbatim: true });
+      }
+      return;
+    }
     // a table of signature lines (place/date, lines, names side by side) is the signature block
-    if (rows.some((r) => r.some((c) => isSignatureLine(c)))) {
+    if (rows.some((r, i) => r.some((c, j) => isSignatureLine(c) || (cellLines[i]![j] ?? []).some((l) => isSignatureLine(l))))) {
       const width = Math.max(...rows.map((r) => r.length));
       for (let col = 0; col < width; col++) {
         if (this.blocks.length > 0) this.blocks.push({ kind: 'gap' });
-        for (const r of rows) if (r[col]) this.blocks.push({ kind: 'paragraph', text: r[col]!, verbatim: true, signature: true });
+        // line by line, as the parties sign: place and date, the line, the name
+        for (const lines of cellLines) for (const line of lines[col] ?? []) this.blocks.push({ kind: 'paragraph', text: line, verbatim: true, signature: true });
       }
       this.signature = true;
       return;
@@ -263,6 +295,9 @@ class DocxReader {
     this.blocks.push({ kind: 'table', rows });
   }
 }
+
+/** A cell that introduces a party by its role ("Auftraggeber", "Verantwortlicher: …"). */
+const PARTY_CELL = /^(?:Auftraggeber|Auftragnehmer|Verantwortliche[rn]?|Auftragsverarbeiter|Controller|Processor)\b/u;
 
 interface Numbered {
   text: string;

@@ -45,6 +45,39 @@ function attr(xml: string, element: string): string | undefined {
  * conversion itself is unchanged.
  */
 export function readNumbering(xml: string): { definitions: NumberingDefinitions; tagged: string } {
+  return tagLevels(restartingNums(xml));
+}
+
+/**
+ * A list that restarts ("a)" again after a paragraph) is a new w:num over the same abstract numbering
+ * with a start override; its counters are its own. Each such num gets a copy of its abstract numbering
+ * (start values overridden), so that the counters, which run per abstract numbering, restart as in Word.
+ */
+function restartingNums(xml: string): string {
+  const abstracts = new Map<string, string>();
+  for (const m of xml.matchAll(/<w:abstractNum\b[^>]*?w:abstractNumId="([^"]*)"[^>]*>[\s\S]*?<\/w:abstractNum>/g)) abstracts.set(m[1]!, m[0]);
+  const copies: string[] = [];
+  const out = xml.replace(/<w:num\b[^>]*?w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g, (whole, numId: string, body: string) => {
+    const abstractId = /<w:abstractNumId\b[^>]*?w:val="([^"]*)"/.exec(body)?.[1];
+    const overrides = [...body.matchAll(/<w:lvlOverride\b[^>]*?w:ilvl="(\d+)"[^>]*>[\s\S]*?<w:startOverride\b[^>]*?w:val="(\d+)"[\s\S]*?<\/w:lvlOverride>/g)];
+    const source = abstractId !== undefined ? abstracts.get(abstractId) : undefined;
+    if (!source || overrides.length === 0) return whole;
+    const copyId = String(1_000_000 + parseInt(numId, 10));
+    let copy = source.replace(/(<w:abstractNum\b[^>]*?w:abstractNumId=")[^"]*"/, `$1${copyId}"`);
+    for (const [, ilvl, start] of overrides) {
+      copy = copy.replace(new RegExp(`(<w:lvl\\b[^>]*?w:ilvl="${ilvl}"[^>]*>)([\\s\\S]*?)(<\\/w:lvl>)`), (_m, open: string, lvl: string, close: string) =>
+        open + (/<w:start\b/.test(lvl) ? lvl.replace(/(<w:start\b[^>]*?w:val=")\d+"/, `$1${start}"`) : `<w:start w:val="${start}"/>${lvl}`) + close);
+    }
+    // a style-linked level (Word's heading numbering) belongs to its original numbering only
+    copies.push(copy.replace(/<w:pStyle\b[^>]*\/>/g, ''));
+    return whole.replace(/(<w:abstractNumId\b[^>]*?w:val=")[^"]*"/, `$1${copyId}"`);
+  });
+  if (copies.length === 0) return xml;
+  const firstNum = out.search(/<w:num\b/);
+  return out.slice(0, firstNum) + copies.join('') + out.slice(firstNum);
+}
+
+function tagLevels(xml: string): { definitions: NumberingDefinitions; tagged: string } {
   const definitions: NumberingDefinitions = { levels: new Map(), byStyle: new Map() };
   const tagged = xml.replace(/<w:abstractNum\b[^>]*?w:abstractNumId="([^"]*)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g, (whole, id: string) => {
     const levels: LevelFormat[] = [];

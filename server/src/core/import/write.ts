@@ -133,6 +133,7 @@ export interface RecognisedParty {
 }
 
 const ROLE_LINE = /(?:[(–—-]\s*)?(?:nachfolgend|im\s+Folgenden|nachstehend|hiernach)\b[^„"»‚]*[„"»‚]?\s*(Auftraggeber|Auftragnehmer|Verantwortliche|Auftragsverarbeiter)(?:in|r)?\b/iu;
+const ROLE_CAPTION = /^(?:Auftraggeber|Auftragnehmer|Verantwortliche[rn]?|Auftragsverarbeiter)(?:in)?:?$/iu;
 const SEPARATOR = /^\s*(?:zwischen|und|sowie)(?:\s+(?:der|dem|den|die|das))?\s*$/i;
 
 /** The parties of the rubrum: "zwischen … – nachfolgend „Auftraggeber“ – und … – nachfolgend „Auftragnehmer“ –". */
@@ -143,7 +144,8 @@ export function recogniseParties(lines: string[]): RecognisedParty[] {
     const role = ROLE_LINE.exec(line);
     if (!role) return;
     const own = line.slice(0, role.index).trim();
-    const content = lines.slice(from, i).map((l) => l.trim()).filter((l) => l && !SEPARATOR.test(l));
+    // a bare role caption above the party ("Auftraggeber", as in a layout table of the parties) is no name
+    const content = lines.slice(from, i).map((l) => l.trim()).filter((l) => l && !SEPARATOR.test(l) && !ROLE_CAPTION.test(l));
     if (own) content.push(own);
     from = i + 1;
     const key = role[1]!.toLowerCase() === 'verantwortliche' ? 'verantwortlicher' : role[1]!.toLowerCase();
