@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_ID, EXPORT_REQUEST, IMPORT_REQUEST, LANGUAGE_ID, STATUS_REQUEST, type ExportFormat, type ExportResult, type ImportResultMessage, type StatusResult } from '../../server/src/shared/protocol.js';
 import { showCoverage } from './coverage.js';
+import { registerFixCommands } from './fixes.js';
 import { PreviewManager } from './preview.js';
 
 let client: LanguageClient | undefined;
@@ -65,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
 
   await client.start();
+  registerFixCommands(context, client);
   const preview = new PreviewManager(context, client);
   context.subscriptions.push(
     preview,

@@ -7,6 +7,7 @@ import { importDocx, importText } from '../core/import/index.js';
 import { PROFILES, isProfile, resolveSeverities, type Profile } from '../core/config/index.js';
 import { ProjectConfigs } from '../shared/projectConfig.js';
 import { expandFiles } from './files.js';
+import { runFix } from './fix.js';
 import { checkInWorkers, PARALLEL_THRESHOLD, type Checked, type WorkerJob } from './parallel.js';
 import { coverageJson, toJson, toSarif, toText, type FileReport } from './report.js';
 
@@ -19,6 +20,8 @@ Aufruf:
             [--coverage] [--jobs N] [--locale de|en]
                                       --coverage: jede Anforderung mit ✓ erfüllt, ◐ teilweise, ✗ fehlt, – n/a
                                       --jobs N: Worker-Threads ab 40 Dateien (Vorgabe: alle Kerne; 1 = keine)
+  avv fix <Dateien|Ordner|Muster…> [--rule ID] [--clauses] [--dry-run]
+                                      behebt alle behebbaren Befunde (oder die einer Regel); --dry-run zeigt nur die Änderungen
   avv model <Datei>                   das Vertragsmodell als JSON (Gliederung, Verweise, Zitate …)
   avv export --format html|docx|pdf <Datei> [-o <Ausgabe>]
   avv import <Datei.docx|Datei.txt> [-o <Ausgabe.avv.md>]   Word-Vertrag in AVV-Markdown umwandeln
@@ -42,6 +45,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   setLocale(localeFromEnv()); // usage errors in the environment's language
   try {
+    // `fix` takes `--rule ID` (no severity) and `--dry-run`: its own options
+    if (command === 'fix') return runFix(rest, io, getKnowledge());
     const opts = parseOptions(rest);
     if (opts.locale) setLocale(opts.locale);
     switch (command) {

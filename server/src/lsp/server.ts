@@ -58,9 +58,13 @@ import { resolveSeverities } from '../core/config/index.js';
 import { ProjectConfigs } from '../shared/projectConfig.js';
 import { ContractCache } from './documents.js';
 import { ruleDocumentationUrl } from './links.js';
+import { codeActions, commandArguments, commandEdits, FIX_ALL_KIND, SERVER_COMMANDS, versionedEdit, type FixContext } from './codeActions.js';
+import { loadClauseLibrary, type ClauseLibrary } from '../core/fixes/index.js';
 
 export interface ServerOptions {
   knowledge: Knowledge;
+  /** The clause library for quick fixes (default: data/clauses.json next to the bundle). */
+  library?: ClauseLibrary;
   /** German bundle for @vscode/l10n, used when the client's locale is German. */
   germanBundle?: Record<string, string>;
 }
@@ -95,6 +99,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         documentSymbolProvider: { label: 'AVV' },
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'avv', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'AVV Studio', version: '0.1.0' },
@@ -166,6 +172,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsFor(doc) };
   });
 
+  let library: ClauseLibrary | undefined = options.library;
   const withDoc = <T>(uri: string, token: CancellationToken, empty: T, f: (doc: TextDocument) => T): T => {
     const doc = documents.get(uri);
     if (!doc || token.isCancellationRequested) return empty;
@@ -178,7 +185,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }));
 
   connection.onCompletion((p, token) => withDoc(p.textDocument.uri, token, [], (doc) =>
-    completions(cache.parse(doc), p.position, options.knowledge).map((c) => ({
+    completions(cache.parse(doc), p.position, options.knowledge, (library ??= options.library ?? loadClauseLibrary())).map((c) => ({
       label: c.label,
       kind: c.kind as CompletionItemKind,
       ...(c.detail ? { detail: c.detail } : {}),
@@ -211,6 +218,31 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }))));
 
   connection.onDocumentLinks((p, token) => withDoc(p.textDocument.uri, token, [], (doc) => documentLinks(cache.parse(doc), options.knowledge)));
+
+  const fixContext = async (doc: TextDocument): Promise<FixContext> => {
+    const settings = await analysisSettingsFor(doc.uri);
+    library ??= loadClauseLibrary();
+    return { uri: doc.uri, version: doc.version, parsed: cache.parse(doc), analysis: cache.analyze(doc, settings), settings, knowledge: options.knowledge, library };
+  };
+
+  connection.onCodeAction(async (p, token) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return [];
+    return codeActions(p, await fixContext(doc));
+  });
+
+  // a fix command carries the version the user saw: on any other version it is refused, nothing is applied
+  connection.onExecuteCommand(async (p) => {
+    const args = commandArguments(p.arguments);
+    const doc = args && documents.get(args.uri);
+    if (!args || !doc) return { applied: false, reason: 'unknown-document' };
+    if (doc.version !== args.version) return { applied: false, reason: 'stale-version', version: doc.version };
+    const edits = commandEdits(p.command, args, await fixContext(doc));
+    if (!edits) return { applied: false, reason: 'unknown-command' };
+    if (edits.length === 0) return { applied: false, reason: 'nothing-to-fix' };
+    const result = await connection.workspace.applyEdit({ label: l10n.t('AVV quick fix'), edit: versionedEdit(doc.uri, args.version, edits) });
+    return { applied: result.applied, edits: edits.length };
+  });
 
   connection.onRequest(STATUS_REQUEST, async (p: StatusParams): Promise<StatusResult | null> => {
     const doc = documents.get(p.uri);

@@ -4,6 +4,8 @@ import type { ParsedContract } from '../model/build.js';
 import type { Range, Section } from '../model/types.js';
 import type { Position } from '../text/lineIndex.js';
 import { tomCompletions } from './tomCompletion.js';
+import { clauseCompletions } from './clauseCompletion.js';
+import type { ClauseLibrary } from '../fixes/library.js';
 
 /** Completion items in LSP shape (kind numbers from the protocol). */
 export interface Completion {
@@ -25,7 +27,10 @@ const KIND_VARIABLE = 6;
  * Context-aware completion: after "§", "Ziffer" or "Anlage" the parts of this contract; after "Art." the
  * DSGVO articles with their titles; after "{{" the front-matter values; elsewhere the defined terms.
  */
-export function completions(parsed: ParsedContract, position: Position, knowledge: Knowledge): Completion[] {
+export function completions(parsed: ParsedContract, position: Position, knowledge: Knowledge, library?: ClauseLibrary): Completion[] {
+  // "Klausel …" or an empty line after a heading: the standard clauses of the library
+  const clauses = library ? clauseCompletions(parsed, position, library) : [];
+  if (clauses.length) return clauses;
   // inside the TOM annex, the catalogue's measures come first
   const tom = knowledge.tom ? tomCompletions(parsed, position, knowledge.tom) : [];
   return tom.length ? [...tom, ...contractCompletions(parsed, position, knowledge)] : contractCompletions(parsed, position, knowledge);
