@@ -74,6 +74,16 @@ const OUTDATED = [
   '',
   '(6) Die Vorgaben des TTDSG bleiben unberührt.',
   '',
+  '(7) Es gilt die Informationspflicht bei unrechtmäßiger Kenntniserlangung von Daten.',
+  '',
+  '(8) Übermittlungen in Drittländer richten sich nach § 4b BDSG.',
+  '',
+  '(9) Der Auftragnehmer unterstützt bei der Vorabkontrolle.',
+  '',
+  '(10) Der Beauftragte für den Datenschutz ist nach § 4f BDSG bestellt.',
+  '',
+  '(11) Die Maßnahmen folgen ISO/IEC 27002:2013.',
+  '',
   '## § 3 Schlussbestimmungen',
   '',
   '(1) Es gilt deutsches Recht.',
@@ -97,15 +107,8 @@ describe('quick fixes (fixesFor)', () => {
   const found = triggers();
 
   it('finds a triggering document with a preferred fix for every fixable rule, except the listed ones', () => {
-    // out-dpo-written, out-bsi-grundschutz-kataloge: the library has no textual replacement (the modern form
-    //   depends on facts: who the DPO is, which BSI module applies); out-bdsg-af-9 ("Anlage zu § 9 Satz 1
-    //   BDSG"): the library entry does not match the form in altvorlage; no fixture triggers the others
-    //   (their replacements are tested in fixes.test.ts).
     const without = fixableIds.filter((id) => !found.has(id)).sort();
-    assert.deepEqual(without, [
-      'out-bdsg-af-42a-wording', 'out-bdsg-af-9', 'out-bdsg-af-transfer', 'out-bdsg-af-vorabkontrolle', 'out-bsi-grundschutz-kataloge',
-      'out-dpo-bdsg-af', 'out-dpo-written', 'out-iso27002-2013',
-    ]);
+    assert.deepEqual(without, []);
   });
 
   for (const id of fixableIds) {
@@ -159,7 +162,7 @@ describe('closed loop: the inserted clause makes the requirement present', () =>
 describe('fix all', () => {
   // what stays, and why (altvorlage is a BDSG-a. F. template):
   const exceptions: Record<string, string[]> = {
-    'altvorlage.avv.md': ['art28-3-a-instructions', 'art44-transfers', 'out-bdsg-af-5-datengeheimnis', 'out-bdsg-af-9', 'out-term-sperrung'],
+    'altvorlage.avv.md': ['art28-3-a-instructions', 'art44-transfers'],
   };
   for (const file of contracts) {
     const name = path.basename(file);

@@ -63,10 +63,21 @@ describe('language server: quick fixes', function () {
     assert.ok(after.items.filter((d) => d.code === diagnostic.code).length < report.items.filter((d) => d.code === diagnostic.code).length);
   });
 
-  it('offers source.fixAll.avv with a versioned edit', async () => {
-    const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+  it('offers source.fixAll.avv with a versioned edit of the mechanical fixes only', async () => {
+    const legacy = uri.replace('fix-protocol', 'fix-all-protocol');
+    const legacyText = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'legacy', 'altvorlage.avv.md'), 'utf8');
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: legacy, languageId: 'avv', version: 7, text: legacyText } });
+    const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: legacy }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
     assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.avv']);
-    assert.equal(actions[0]!.edit!.documentChanges[0]!.textDocument.version, 2);
+    const change = actions[0]!.edit!.documentChanges[0]!;
+    assert.deepEqual(change.textDocument, { uri: legacy, version: 7 });
+    const fixed = applyEdits(legacyText, change.edits);
+    assert.match(fixed, /^# Vertrag zur Auftragsverarbeitung gemäß Art\. 28 DSGVO$/mu);
+    assert.equal(fixed.split('\n').length, legacyText.split('\n').length, 'no clause inserted on save');
+    // the version-2 contract has only requirement findings left: nothing to do on save
+    const none = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.deepEqual(none, []);
+    await connection.sendNotification('textDocument/didClose', { textDocument: { uri: legacy } });
   });
 
   it('refuses a fix command for an older version: no workspace/applyEdit is sent', async () => {

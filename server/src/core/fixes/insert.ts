@@ -258,13 +258,17 @@ export function replaceOutdatedReference(parsed: ParsedContract, library: Clause
         changesArticle = false; // compound: the last part decides the gender, which does not change
       }
     }
+    // "Gesperrte Daten sind zu löschen." → "In der Verarbeitung eingeschränkte Daten …": an adjective or verb
+    // starts upper case only at the beginning of a sentence, and so must its replacement
+    if (/^\p{Lu}/u.test(text[mStart] ?? '') && /^\p{Ll}/u.test(replacement)) replacement = replacement[0]!.toUpperCase() + replacement.slice(1);
     if (text.slice(mStart, mEnd) === replacement) continue;
     const edits: NEdit[] = [{ start: mStart, end: mEnd, newText: replacement }];
     const before = /(\p{L}+)(\s+)$/u.exec(text.slice(Math.max(0, mStart - 20), mStart));
     const article = before && changesArticle ? entry.articles?.[before[1]!] : undefined;
-    if (before && article) {
+    if (before && article !== undefined) {
       const aStart = mStart - before[0].length;
-      edits.unshift({ start: aStart, end: aStart + before[1]!.length, newText: article });
+      // an empty article drops the word with its space: "nach der Anlage zu § 9 BDSG" → "nach Art. 32 DSGVO"
+      edits.unshift({ start: aStart, end: article === '' ? mStart : aStart + before[1]!.length, newText: article });
     }
     return toTextEdits(parsed, edits);
   }
