@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MarkdownCache, chunkBoundaries, modelToJson, parseContract } from '../../server/src/core/index.js';
+import { MarkdownCache, analyze, chunkBoundaries, modelToJson, parseContract } from '../../server/src/core/index.js';
 import { parseMarkdown } from '../../server/src/core/parse/markdown.js';
 import { fixturesDir, repoRoot, testKnowledge } from '../support/helpers.js';
 
@@ -53,5 +53,25 @@ describe('incremental parsing', () => {
     const incremental = parseContract({ uri: 'x', version: 2, text: edited }, k, cache).model;
     const fresh = parseContract({ uri: 'x', version: 2, text: edited }, k).model;
     assert.deepEqual(modelToJson(incremental), modelToJson(fresh));
+  });
+
+  it('keeps coverage and findings equal to a fresh analysis while the sentence memo carries over versions', () => {
+    const k = testKnowledge();
+    const base = fs.readFileSync(path.join(repoRoot, 'examples', 'beispiel.avv.md'), 'utf8');
+    const cache = new MarkdownCache();
+    const summary = (text: string, c?: MarkdownCache) => {
+      const a = analyze(parseContract({ uri: 'x', version: 1, text }, k, c), k);
+      return { findings: a.findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.character} ${f.message}`), coverage: a.coverage.map((r) => `${r.id} ${r.status} ${r.missing.join('; ')}`) };
+    };
+    // delete the breach clause, then write a weaker one, then restore: each version against a fresh analysis
+    const breach = base.indexOf('unverzüglich', base.indexOf('Verletzung'));
+    const versions = [
+      base,
+      base.slice(0, breach) + 'innerhalb von 72 Stunden' + base.slice(breach + 'unverzüglich'.length),
+      base.replace(/Weisung/gu, 'Anregung'),
+      base,
+    ];
+    for (const v of versions) assert.deepEqual(summary(v, cache), summary(v));
+    assert.notDeepEqual(summary(versions[2]!, cache).coverage, summary(base, cache).coverage, 'the edits change the coverage');
   });
 });

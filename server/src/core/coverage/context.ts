@@ -32,6 +32,19 @@ const CONTROLLER = String.raw`Verantwortlich\p{L}*|Auftraggeber\p{L}*`;
 const PROCESSOR = String.raw`Auftragsverarbeiter\p{L}*|Auftragnehmer\p{L}*`;
 const SUBPROCESSOR = String.raw`Unterauftrag\p{L}*|Sub-?\s?(?:unternehm|dienstleist|auftragnehm|auftragsverarbeit|prozessor)\p{L}*|Unterbeauftrag\p{L}*|Unterverarbeiter\p{L}*|weiter\p{L}*\s+(?:Auftrags)?verarbeiter\p{L}*|weiter\p{L}*\s+Dienstleister\p{L}*`;
 const compiled = new Map<string, RegExp>();
+
+/** Sentence texts are shorter than the analysis limit (512 KB < 2^20), so index and length pack into one number. */
+const MATCH_SCALE = 2 ** 20;
+/** Memoised matches per document; dropped as a whole beyond this many (old versions' sentences pile up). */
+const MEMO_LIMIT = 400_000;
+interface SentenceMemo { matches: WeakMap<RegExp, Map<string, number>>; size: number }
+const memos = new WeakMap<object, SentenceMemo>();
+
+function sentenceMemoOf(session: object): SentenceMemo {
+  let memo = memos.get(session);
+  if (!memo || memo.size > MEMO_LIMIT) memos.set(session, (memo = { matches: new WeakMap(), size: 0 }));
+  return memo;
+}
 const TOM_SECTION = rx(String.raw`technisch\p{L}*\s+und\s+organisatorisch|\bTOMs?\b|Sicherheit|Schutzmaßnahmen|Sicherheitsmaßnahmen|Art\.\s*32\b`);
 
 /**
@@ -46,8 +59,11 @@ export class DetectorContext {
   readonly tomScope: Sentence[];
   private readonly roles: Record<'CTRL' | 'PROC' | 'SUB', string>;
 
+  private readonly memo: SentenceMemo;
+
   constructor(readonly parsed: ParsedContract) {
     this.model = parsed.model;
+    this.memo = sentenceMemoOf(parsed.session);
     this.scan = parsed.scan;
     const extra = (role: 'controller' | 'processor') => this.model.terms
       .filter((t) => t.role === role)
@@ -97,16 +113,39 @@ export class DetectorContext {
       if (s.heading && !opts.headings) continue;
       if (opts.tom === false && s.annex?.annexKind === 'tom') continue;
       if (opts.where && !opts.where(s)) continue;
-      let first: RegExpExecArray | null = null;
+      let first = -1;
       let ok = true;
       for (const p of list) {
-        const m = p.exec(s.text);
-        if (!m) { ok = false; break; }
-        first ??= m;
+        const m = this.match(p, s.text);
+        if (m < 0) { ok = false; break; }
+        if (first < 0) first = m;
       }
-      if (ok && first) out.push({ s, negated: isNegatedAt(s.text, first.index, first[0].length) });
+      if (ok && first >= 0) out.push({ s, negated: isNegatedAt(s.text, Math.floor(first / MATCH_SCALE), first % MATCH_SCALE) });
     }
     return out;
+  }
+
+  /**
+   * The first match of `pattern` in a sentence's text as index × MATCH_SCALE + length, or -1. Memoised per
+   * document across versions: a keystroke changes one sentence, and the detectors ask the same patterns of
+   * the same sentences again (more than half of the coverage's time on long contracts).
+   */
+  private match(pattern: RegExp, text: string): number {
+    if (pattern.global || pattern.sticky) {
+      pattern.lastIndex = 0;
+      const m = pattern.exec(text);
+      return m ? m.index * MATCH_SCALE + m[0].length : -1;
+    }
+    let byText = this.memo.matches.get(pattern);
+    if (!byText) this.memo.matches.set(pattern, (byText = new Map()));
+    let v = byText.get(text);
+    if (v === undefined) {
+      const m = pattern.exec(text);
+      v = m ? m.index * MATCH_SCALE + m[0].length : -1;
+      byText.set(text, v);
+      this.memo.size++;
+    }
+    return v;
   }
 
   /** Non-negated sentences in which every pattern matches. */
@@ -116,15 +155,33 @@ export class DetectorContext {
 
   /** The sentences of the same Absatz (or, outside Absätze, of the same section), in order. */
   groupOf(s: Sentence): Sentence[] {
-    const { clause, section } = s.block;
-    if (clause) return this.sentences.filter((x) => x.block.clause === clause);
-    if (!section) return this.sentences.filter((x) => x.block === s.block);
-    return this.sentences.filter((x) => x.block.section === section && !x.block.clause && !x.heading);
+    return this.groups().get(groupKey(s)) ?? [];
   }
 
   /** The text of a sentence's group (clause or section), for co-occurrence over sentences and list items. */
   groupText(s: Sentence): string {
-    return this.groupOf(s).map((x) => x.text).join(' ');
+    const key = groupKey(s);
+    let text = this.groupTexts.get(key);
+    if (text === undefined) this.groupTexts.set(key, (text = this.groupOf(s).map((x) => x.text).join(' ')));
+    return text;
+  }
+
+  private groupIndex?: Map<object, Sentence[]>;
+  private readonly groupTexts = new Map<object, string>();
+
+  /** Sentences by group, built once: detectors ask for groups thousands of times on long contracts. */
+  private groups(): Map<object, Sentence[]> {
+    if (this.groupIndex) return this.groupIndex;
+    const index = new Map<object, Sentence[]>();
+    for (const x of this.sentences) {
+      // a heading outside an Absatz belongs to no section group (but is its own block group when unsectioned)
+      if (x.heading && x.block.section && !x.block.clause) continue;
+      const key = groupKey(x);
+      const list = index.get(key);
+      if (list) list.push(x);
+      else index.set(key, [x]);
+    }
+    return (this.groupIndex = index);
   }
 
   /** The sentences of a section and its subsections. */
@@ -170,4 +227,9 @@ export function spansOf(sentences: readonly (Sentence | Span)[]): Span[] {
     out.push({ start: s.start, end: s.end, range: s.range });
   }
   return out;
+}
+
+/** The group a sentence belongs to: its Absatz, else its section, else its own block. */
+function groupKey(s: Sentence): object {
+  return s.block.clause ?? s.block.section ?? s.block;
 }

@@ -33,6 +33,11 @@ export interface ParsedContract {
   source: SourceText;
   /** Masked text: Markdown syntax replaced by spaces, same offsets as the normalised text. */
   scan: string;
+  /**
+   * What successive versions of one document share (the Markdown cache passed to {@link parseContract}):
+   * analyses key their cross-version memos by it (e.g. the coverage's sentence matches).
+   */
+  session: object;
 }
 
 /**
@@ -133,7 +138,7 @@ export function parseContract(input: ContractInput, knowledge: Knowledge, cache:
   if (signatureBlock) model.signatureBlock = signatureBlock;
   if (analysed.length < input.text.length) model.truncated = { analysedLength: analysed.length, totalLength: input.text.length };
   if (structure.preamble) model.preamble = structure.preamble;
-  return { model, source, scan };
+  return { model, source, scan, session: cache };
 }
 
 function toCitation(c: import('../parse/legalRefs.js').RawCitation, source: SourceText, span: (s: number, e: number) => Span): Citation {
