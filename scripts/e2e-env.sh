@@ -59,7 +59,9 @@ e2e_code_server() {
     e2e_log "installing code-server@$E2E_CODE_SERVER into $dir (native builds: about 2-3 minutes)"
     rm -rf "$dir" && mkdir -p "$dir"
     printf '{ "name": "avv-e2e-code-server", "private": true, "allowScripts": { "code-server": true } }\n' > "$dir/package.json"
-    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "code-server@$E2E_CODE_SERVER" >&2) \
+    # under `npm test` the outer npm (node 20) exports npm_config_user_agent ("… node/v20 …"); the inner npm
+    # would pass it on and code-server's postinstall would refuse node 20: let node 24's npm set its own
+    (cd "$dir" && env -u npm_config_user_agent npm install --no-audit --no-fund --loglevel=error "code-server@$E2E_CODE_SERVER" >&2) \
       || e2e_die "npm install code-server@$E2E_CODE_SERVER failed"
     touch "$dir/.complete"
   fi

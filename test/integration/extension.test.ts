@@ -163,7 +163,32 @@ describe('AVV Studio in VS Code', function () {
 
     it('registers the coverage command and the fix commands', async function () {
       const commands = await vscode.commands.getCommands(true);
-      for (const id of ['avv.showCoverage', 'avv.openPreview', 'avv.exportDocx', 'avv.exportPdf', 'avv.importWord']) assert.ok(commands.includes(id), id);
+      for (const id of ['avv.showCoverage', 'avv.openPreview', 'avv.exportDocx', 'avv.exportPdf', 'avv.importWord', 'avv.insertAllMissingClauses', 'avv.fixAllOfRule']) assert.ok(commands.includes(id), id);
+    });
+  });
+
+  describe('quick fix', function () {
+    it('replaces "§ 11 BDSG" by "Art. 28 DSGVO" and the finding disappears', async function () {
+      const file = path.join(os.tmpdir(), `avv-e2e-fix-${process.pid}.avv.md`);
+      fs.writeFileSync(file, fs.readFileSync(path.join(path.dirname(contract.fsPath), '..', 'legacy', 'altvorlage.avv.md'), 'utf8'));
+      const uri = vscode.Uri.file(file);
+      try {
+        const doc = await openAvv(uri);
+        const isOutdated = (d: vscode.Diagnostic) => codeOf(d) === 'out-bdsg-af-11';
+        const before = await waitForDiagnostics(uri, (ds) => ds.some(isOutdated));
+        const target = before.find(isOutdated)!;
+        assert.equal(doc.getText(target.range), '§ 11 BDSG');
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value);
+        const preferred = actions.find((a) => a.isPreferred);
+        assert.ok(preferred?.edit, actions.map((a) => `${a.title} (preferred: ${a.isPreferred}, diagnostics: ${a.diagnostics?.map(codeOf).join()})`).join(' | '));
+        assert.match(preferred.title, /Art\. 28 DSGVO/u);
+        assert.ok(await vscode.workspace.applyEdit(preferred.edit));
+        assert.match(doc.lineAt(target.range.start.line).text, /gemäß Art\. 28 DSGVO/u);
+        await waitForDiagnostics(uri, (ds) => ds.length > 0 && !ds.some(isOutdated));
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        fs.unlinkSync(file);
+      }
     });
   });
 
