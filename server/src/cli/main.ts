@@ -21,7 +21,8 @@ Aufruf:
                                       --coverage: jede Anforderung mit ✓ erfüllt, ◐ teilweise, ✗ fehlt, – n/a
                                       --jobs N: Worker-Threads ab 40 Dateien (Vorgabe: alle Kerne; 1 = keine)
   avv fix <Dateien|Ordner|Muster…> [--rule ID] [--clauses] [--dry-run]
-                                      behebt alle behebbaren Befunde (oder die einer Regel); --dry-run zeigt nur die Änderungen
+                                      behebt überholte Verweise, Nummerierung und Word-Reste (oder alle Befunde einer Regel);
+                                      --clauses: fügt auch fehlende Pflichtklauseln ein; --dry-run zeigt nur die Änderungen
   avv model <Datei>                   das Vertragsmodell als JSON (Gliederung, Verweise, Zitate …)
   avv export --format html|docx|pdf <Datei> [-o <Ausgabe>]
   avv import <Datei.docx|Datei.txt> [-o <Ausgabe.avv.md>]   Word-Vertrag in AVV-Markdown umwandeln
