@@ -80,7 +80,7 @@ describe('language server over stdio (push diagnostics)', function () {
   after(async () => { await stop(s); });
 
   it('announces its capabilities', () => {
-    for (const cap of ['hoverProvider', 'completionProvider', 'definitionProvider', 'referencesProvider', 'renameProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'documentLinkProvider']) {
+    for (const cap of ['hoverProvider', 'completionProvider', 'definitionProvider', 'referencesProvider', 'renameProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'documentLinkProvider', 'codeLensProvider', 'codeActionProvider']) {
       assert.ok(s.capabilities[cap], `${cap} missing`);
     }
     assert.equal(s.capabilities['diagnosticProvider'], undefined, 'no pull diagnostics for a client without support');
@@ -116,6 +116,18 @@ describe('language server over stdio (push diagnostics)', function () {
     assert.ok(art28, items.map((i) => i.label).slice(0, 10).join(', '));
     assert.equal(art28.detail, 'Auftragsverarbeiter');
     assert.equal(art28.textEdit.newText, 'Art. 28 DSGVO');
+  });
+
+  it('shows the coverage and the insertion of missing clauses as code lenses above the contract', async () => {
+    const uri = open(s, path.join(fixturesDir, 'crlf-ziffer.avv.md'));
+    const lenses = await s.connection.sendRequest<{ range: Diagnostic['range']; command: { title: string; command: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.equal(lenses[0]?.command.command, 'avv.showCoverage');
+    assert.match(lenses[0]!.command.title, /^Art\. 28: (\d+)\/(\d+) · weitere Pflichten \d+\/\d+ · TOM-Anlage \d+\/\d+$/u);
+    assert.equal(lenses[0]!.range.start.line, 0);
+    const bare = open(s, path.join(repoRoot, 'lens.avv.md'), '# AVV\n\n## § 1 Gegenstand\n\nDer Auftragnehmer hostet die Website des Auftraggebers.\n');
+    const more = await s.connection.sendRequest<{ command: { title: string; command: string } }[]>('textDocument/codeLens', { textDocument: { uri: bare } });
+    assert.equal(more[1]?.command.command, 'avv.insertAllMissingClauses');
+    assert.match(more[1]!.command.title, /^Fehlende Pflichtklauseln einfügen \(\d+\)$/u);
   });
 
   it('renders the preview and exports HTML for an open document', async () => {

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { countCoverage, type Finding, type Knowledge, type RequirementReport, type RuleMeta } from '../core/index.js';
+import { coverageLine, type Finding, type Knowledge, type RequirementReport, type RuleMeta } from '../core/index.js';
 
 /** The result of checking one file, in the documented JSON shape (docs/cli.md). */
 export interface FileReport {
@@ -46,15 +46,6 @@ export function coverageJson(coverage: readonly RequirementReport[]): Record<str
 }
 
 const MARK: Record<RequirementReport['status'], string> = { present: '✓', partial: '◐', missing: '✗', 'n/a': '–' };
-
-/** "Art. 28: 26/28 · weitere Pflichten 10/12 · TOM 4/4" (present of applicable). */
-export function coverageLine(coverage: readonly RequirementReport[]): string {
-  const part = (label: string, group: RequirementReport['group']) => {
-    const c = countCoverage(coverage, group);
-    return `${label} ${c.present}/${c.applicable}`;
-  };
-  return [part(l10n.t('Art. 28:'), 'art28'), part(l10n.t('further duties'), 'duties'), part(l10n.t('TOM annex'), 'tom')].join(' · ');
-}
 
 export function toJson(reports: FileReport[]): string {
   return JSON.stringify(reports, null, 2);

@@ -157,6 +157,15 @@ export function countCoverage(coverage: readonly RequirementReport[], group?: Re
   return { present: n('present'), partial: n('partial'), missing: n('missing'), applicable: of.length };
 }
 
+/** "Art. 28: 26/28 · weitere Pflichten 10/12 · TOM-Anlage 4/4" (present of applicable; CLI, code lens). */
+export function coverageLine(coverage: readonly RequirementReport[]): string {
+  const part = (label: string, group: RequirementReport['group']) => {
+    const c = countCoverage(coverage, group);
+    return `${label} ${c.present}/${c.applicable}`;
+  };
+  return [part(l10n.t('Art. 28:'), 'art28'), part(l10n.t('further duties'), 'duties'), part(l10n.t('TOM annex'), 'tom')].join(' · ');
+}
+
 function isSeverity(s: string | undefined): s is Severity {
   return s === 'error' || s === 'warning' || s === 'info' || s === 'hint';
 }

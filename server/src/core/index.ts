@@ -11,7 +11,7 @@ export type { Knowledge, LawInfo, NormInfo, EuActInfo } from './knowledge/types.
 export { loadKnowledge, findDataDir } from './knowledge/load.js';
 export { modelToJson } from './model/serialize.js';
 export { citeLabel, sectionLabel } from './model/labels.js';
-export { analyze, countCoverage, type Analysis, type AnalysisSettings, type CoverageCount, type RequirementReport } from './analyze.js';
+export { analyze, countCoverage, coverageLine, type Analysis, type AnalysisSettings, type CoverageCount, type RequirementReport } from './analyze.js';
 export type { Finding, Rule, RuleMeta, Severity, RelatedInformation } from './rules/types.js';
 export { rules } from './rules/registry.js';
 export { documentSymbols, type OutlineSymbol } from './features/symbols.js';

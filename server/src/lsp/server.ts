@@ -58,6 +58,7 @@ import { resolveSeverities } from '../core/config/index.js';
 import { ProjectConfigs } from '../shared/projectConfig.js';
 import { ContractCache } from './documents.js';
 import { ruleDocumentationUrl } from './links.js';
+import { coverageLenses } from './codeLens.js';
 import { codeActions, commandArguments, commandEdits, FIX_ALL_KIND, SERVER_COMMANDS, versionedEdit, type FixContext } from './codeActions.js';
 import { loadClauseLibrary, type ClauseLibrary } from '../core/fixes/index.js';
 
@@ -99,6 +100,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         documentSymbolProvider: { label: 'AVV' },
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'avv', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
@@ -218,6 +220,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }))));
 
   connection.onDocumentLinks((p, token) => withDoc(p.textDocument.uri, token, [], (doc) => documentLinks(cache.parse(doc), options.knowledge)));
+
+  connection.onCodeLens(async (p, token) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return [];
+    return coverageLenses(cache.parse(doc), cache.analyze(doc, await analysisSettingsFor(doc.uri)));
+  });
 
   const fixContext = async (doc: TextDocument): Promise<FixContext> => {
     const settings = await analysisSettingsFor(doc.uri);
