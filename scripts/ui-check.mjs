@@ -1,5 +1,5 @@
 // UI check (not part of CI): drives the real workbench with playwright-core like a person would and writes
-// screenshots of the Problems panel, a hover, the completion list and the preview to out/screenshots/.
+// screenshots of the Problems panel, a hover, the completion list, the preview and its compliance panel to out/screenshots/.
 // Selectors follow code-server 4.139 (Code 1.139); they are the brittle layer, hence not in CI.
 //
 // usage: scripts/test-vscode.sh --ui-check      (starts code-server, then runs this file)
@@ -32,6 +32,11 @@ const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 /** A screenshot of `locator`'s box with some room around it, clipped to the viewport. */
 async function shotAround(locator, file, pad = { x: 260, y: 120 }) {
   const b = await locator.boundingBox();
+  if (!b) {
+    // the widget closed between the check and the picture (a slow machine): take the whole window instead
+    await page.screenshot({ path: path.join(shots, file) });
+    return;
+  }
   const x = Math.max(0, b.x - pad.x), y = Math.max(0, b.y - pad.y);
   const clip = { x, y, width: Math.min(1280 - x, b.width + 2 * pad.x), height: Math.min(800 - y, b.height + 2 * pad.y) };
   await page.screenshot({ path: path.join(shots, file), clip });
@@ -106,6 +111,18 @@ try {
   check('preview renders the contract', seen, seen ? oneLine(await heading.innerText()) : '');
   await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(shots, '4-preview.png') });
+
+  // 5. the preview's compliance panel: every requirement with ✓ / ◐ / ✗
+  const panel = frame.locator('aside.compliance');
+  const hasPanel = await panel.waitFor({ timeout: 10000 }).then(() => true, () => false);
+  const present = await panel.locator('li.present').count();
+  const open = panel.locator('li.partial, li.missing');
+  const gaps = await open.count();
+  // the marks ✓ ◐ ✗ are CSS ::before content: count the entries by their status class
+  if (gaps > 0) await open.first().scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  check('preview shows the compliance panel', hasPanel && present > 0 && gaps > 0, `${present} present, ${gaps} partial or missing`);
+  await page.screenshot({ path: path.join(shots, '5-compliance.png') });
 } catch (err) {
   failures++;
   log('ERROR', err.message.split('\n')[0]);
