@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyze, type Range } from '../../server/src/core/index.js';
-import { MAX_ANALYSED_LENGTH } from '../../server/src/core/model/build.js';
+import { MAX_ANALYSED_LENGTH, MAX_LINE_LENGTH } from '../../server/src/core/model/build.js';
 import { parse, testKnowledge } from '../support/helpers.js';
 
 /**
@@ -65,6 +65,14 @@ describe('hostile input', function () {
     const info = findings.find((f) => f.ruleId === 'document-too-large');
     assert.ok(info);
     assert.equal(info.severity, 'info');
+  });
+
+  it('stops the analysis at a line longer than 128 KB, keeps the text before it, and says so', () => {
+    const head = '## § 1 Gegenstand\n\n(1) Der Auftragnehmer hostet die Website.\n\n';
+    const parsed = parse(head + 'x'.repeat(600 * 1024) + '\n\n## § 2 Schluss\n');
+    assert.equal(parsed.model.truncated?.analysedLength, head.length + MAX_LINE_LENGTH);
+    assert.deepEqual(parsed.model.sections.map((s) => s.label), ['§ 1']);
+    assert.ok(analyze(parsed, k).findings.some((f) => f.ruleId === 'document-too-large'));
   });
 
   it('isolates a rule that throws: one internal-error finding, all other rules still run', () => {

@@ -14,7 +14,26 @@ import type { Citation, ContractModel, Span } from './types.js';
 /** Characters analysed at most (UTF-16 code units); the rest of a larger document is not analysed. */
 export const MAX_ANALYSED_LENGTH = 512 * 1024;
 
+/**
+ * A line longer than this is no contract text (a paragraph of a long contract has a few KB): the analysis
+ * stops there, because Markdown parsing of one huge line costs several times more per KB than of normal text
+ * and would block the editor for seconds.
+ */
+export const MAX_LINE_LENGTH = 128 * 1024;
+
 function cutAtLine(text: string, limit: number): string {
+  let lineStart = 0;
+  while (lineStart < limit) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (lineEnd - lineStart > MAX_LINE_LENGTH) {
+      limit = Math.min(limit, lineStart + MAX_LINE_LENGTH);
+      break;
+    }
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  if (text.length <= limit) return text;
   const nl = text.lastIndexOf('\n', limit);
   let cut = nl > limit / 2 ? nl + 1 : limit;
   if (/[\ud800-\udbff]/.test(text[cut - 1] ?? '')) cut--; // never split a surrogate pair
@@ -48,7 +67,7 @@ export interface ParsedContract {
 export function parseContract(input: ContractInput, knowledge: Knowledge, cache: MarkdownCache = new MarkdownCache()): ParsedContract {
   // a contract with its annexes rarely exceeds 300 KB; beyond the limit only the beginning is analysed,
   // so that a 10 MB file cannot block the editor (the rule document-too-large says so)
-  const analysed = input.text.length > MAX_ANALYSED_LENGTH ? cutAtLine(input.text, MAX_ANALYSED_LENGTH) : input.text;
+  const analysed = input.text.length > MAX_LINE_LENGTH ? cutAtLine(input.text, MAX_ANALYSED_LENGTH) : input.text;
   const source = new SourceText(analysed);
   const md = cache.parse(source.text);
   const scan = md.scan;
