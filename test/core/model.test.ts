@@ -102,3 +102,46 @@ describe('contract model', () => {
     assert.equal(model.annexes[0]!.annexKind, 'subprocessors');
   });
 });
+
+describe('contract model: cases found while checking docs/dialect.md', () => {
+  it('keeps an Absatz "(2)" written directly after a "1)" list as an Absatz', () => {
+    const { model } = parse(text([
+      '## § 2 Daten', '', '(1) Verarbeitet werden', '1) Stammdaten, nämlich', 'a) Name,', 'b) Anschrift;', '2) Vertragsdaten.',
+      '(2) Die Verarbeitung erfolgt im Inland.', '(3) Es gilt Abs. 2.',
+    ]));
+    const s = model.sections[0]!;
+    assert.deepEqual(s.clauses.map((c) => citeLabel(c)), ['§ 2 Abs. 1', '§ 2 Abs. 2', '§ 2 Abs. 3']);
+    assert.deepEqual(s.clauses[0]!.items.map((i) => citeLabel(i)), ['§ 2 Abs. 1 Nr. 1', '§ 2 Abs. 1 Nr. 2']);
+    assert.equal(citeLabel(model.references[0]!.target!), '§ 2 Abs. 2');
+  });
+
+  it('reads "§ 5 AVV" and "§ 3 AG" as references to this contract, not as citations of a law', () => {
+    const { model } = parse(text(['## § 5 A', '', 'Es gilt § 5 AVV; die Pflichten nach § 5 der AVV treffen den AG gemäß § 5 AG.', '', 'Es gilt § 87 Abs. 1 Nr. 6 BetrVG.']));
+    assert.deepEqual(model.citations.map((c) => [c.text, c.law]), [['§ 87 Abs. 1 Nr. 6 BetrVG', 'BetrVG']]);
+    assert.deepEqual(model.references.map((r) => [r.text, r.resolution]), [['§ 5', 'full'], ['§ 5', 'full'], ['§ 5', 'full']]);
+  });
+
+  it('compares annex numbers: letters equal only letters, Arabic equals Roman', () => {
+    const { model } = parse(text(['## § 1 A', '', 'Anhang II, Anlage A, Anlage 1, Anlage B.', '', '## Anlage B X', '', '## Anhang I Y']));
+    assert.deepEqual(model.references.map((r) => [r.text, r.target ? citeLabel(r.target) : null]),
+      [['Anhang II', null], ['Anlage A', null], ['Anlage 1', 'Anhang I'], ['Anlage B', 'Anlage B']]);
+  });
+
+  it('resolves "Ziffer 3.2" in a § contract to Abs. 2 of § 3', () => {
+    const { model } = parse(text(['## § 3 A', '', '(1) x', '(2) y', '', '## § 4 B', '', 'Siehe Ziffer 3.2 und Ziffer 3.5.']));
+    assert.deepEqual(model.references.map((r) => [r.text, r.resolution, r.target ? citeLabel(r.target) : null]), [['Ziffer 3.2', 'full', '§ 3 Abs. 2'], ['Ziffer 3.5', 'none', null]]);
+  });
+
+  it('does not take a first heading "Vertragsparteien" for the document title', () => {
+    const { model } = parse(text(['## Vertragsparteien', '', 'A GmbH, Weg 1 (nachfolgend „Auftraggeber“)', '', '## § 1 Gegenstand', '', 'Text']));
+    assert.equal(model.title, undefined);
+    assert.deepEqual(model.parties, []);
+    assert.equal(parse(text(['## Auftragsverarbeitungsvertrag', '', '## § 1 Gegenstand', '', 'Text'])).model.title, 'Auftragsverarbeitungsvertrag');
+  });
+
+  it('recognises "der jeweils geltenden Leistungsbeschreibung" as an external document and "[n. n.]" as a placeholder', () => {
+    const { model } = parse(text(['## § 1 A', '', 'Es gilt Ziffer 3 der jeweils geltenden Leistungsbeschreibung; Ansprechpartner [n. n.].']));
+    assert.equal(model.references[0]!.external, 'Leistungsbeschreibung');
+    assert.deepEqual(model.placeholders.map((p) => p.text), ['[n. n.]']);
+  });
+});

@@ -54,7 +54,7 @@ function looksLikePlaceholder(inner: string): boolean {
   const t = inner.trim();
   if (t === '' || /^[…●•.\s_-]+$/u.test(t)) return true;
   if (/^(?:sic|sic!|\d+|[a-z])$/i.test(t)) return false;
-  if (/^(?:TODO|TBD|XXX?|offen|tbd|n\.\s?n\.)\b/i.test(t)) return true;
+  if (/^(?:TODO|TBD|XXX?|offen|tbd|n\.\s?n\.)(?![\p{L}\d])/iu.test(t)) return true;
   if (/…|\.\.\.|●/.test(t)) return true;
   if (/\b(?:einfügen|eintragen|ergänzen|ausfüllen|anpassen|bitte|optional|Option|falls)\b/i.test(t)) return true;
   return /^\p{Lu}/u.test(t) && t.length <= 60;

@@ -35,6 +35,11 @@ export function resolveReferences(source: SourceText, raw: RawReference[], main:
     ref.resolution = 'full';
     const fail = () => { ref.resolution = 'partial'; return ref; };
     let clause: Clause | undefined;
+    // "Ziffer 3.2" in a contract numbered § 3 (2): the Absatz 2 of § 3
+    if (r.kind === 'ziffer' && r.clause === undefined && section.style === 'paragraph' && r.section === `${section.number}.${r.section!.split('.')[1]}` &&
+        r.section!.split('.').length === 2 && (clause = section.clauses.find((c) => c.number === r.section!.split('.')[1]))) {
+      ref.target = clause;
+    }
     if (r.clause !== undefined) {
       clause = section.clauses.find((c) => c.number === r.clause);
       if (!clause) return fail();
@@ -117,8 +122,10 @@ function ancestors(s: Section): Section[] {
 
 function sameNumber(a: string, b: string): boolean {
   if (a === b) return true;
-  // "Anlage A" is not "Anlage 1": letters only equal letters
-  if (/^[A-Za-z]$/.test(a) !== /^[A-Za-z]$/.test(b) && !/^[IVX]+$/.test(a) && !/^[IVX]+$/.test(b)) return false;
+  // "Anlage A" is not "Anlage 1" and "Anlage B" is not "Anhang II": a letter (other than the Roman I, V, X)
+  // only equals the same letter; Arabic and Roman numbers compare by value ("Anlage 1" = "Anhang I")
+  const letter = (t: string) => /^[A-Za-z]$/.test(t) && !/^[IVXivx]$/.test(t);
+  if (letter(a) || letter(b)) return a.toUpperCase() === b.toUpperCase();
   const va = numberValue(a);
   const vb = numberValue(b);
   return va !== undefined && va === vb;

@@ -53,7 +53,8 @@ export function recoverStructure(source: SourceText, md: Pick<MarkdownParse, 'bl
   const first = headings[0];
   const loneH1 = first?.form === 'markdown' && first.block.depth === 1 && headings.length > 1 &&
     !headings.slice(1).some((h) => h.form === 'markdown' && h.block.depth === 1);
-  const titleLike = first !== undefined && /Vertrag|Vereinbarung|AVV|Auftragsverarbeitung|Agreement|Addendum/i.test(first.text) &&
+  // the head noun of a title ("…vertrag", "…vereinbarung"), not a compound such as "Vertragsparteien"
+  const titleLike = first !== undefined && /(?:Vertrag|Vereinbarung|AVV|Auftragsverarbeitung|Agreement|Addendum)(?![\p{L}])/iu.test(first.text) &&
     (first.form === 'bold' || first.form === 'markdown') && headings.slice(1).some((h) => h.label !== undefined);
   if (first && first.label === undefined && (loneH1 || titleLike)) {
     title = first.text;
@@ -170,7 +171,8 @@ export function recoverStructure(source: SourceText, md: Pick<MarkdownParse, 'bl
     }
     // inside a decimal outline, or under Absätze written "(1)", a numbered list ("1. Stammdaten") holds
     // points cited "Nr. 1", not Absätze
-    if (u.kind === 'clause' && section && u.block.listItem &&
+    // only the list point's own marker ("1."), not an Absatz "(2)" on a lazy continuation line of the list
+    if (u.kind === 'clause' && section && u.block.listItem && u.contentStart === u.block.listItem.markerStart &&
         (section.style === 'decimal' || section.style === 'ziffer' || section.style === 'klausel' || section.clauses.some((c) => c.marker.startsWith('(')))) {
       u.kind = 'item';
       u.itemKind = 'number';

@@ -165,7 +165,7 @@ export class LegalRefParser {
     if (unit !== 'ErwG') {
       const law = this.lawRe.exec(text.slice(pos));
       const unknown = law ? null : UNKNOWN_LAW.exec(text.slice(pos));
-      if (unknown && !EXTERNAL.test(text.slice(pos))) {
+      if (unknown && !EXTERNAL.test(text.slice(pos)) && !SELF_OR_ROLE.test(unknown[1]!)) {
         // a law we do not know by name is still a law: not DSGVO, not this contract
         c.law = unknown[1]!;
         c.lawEnd = pos + unknown[0].length;
@@ -263,7 +263,10 @@ export class LegalRefParser {
 /** A law abbreviation we do not know: "BetrVG", "UStG", "GG", "SGB V" (two capitals, or ending in G). */
 const UNKNOWN_LAW = /^[ \t]*(?:(?:des|der)[ \t]+)?((?:[A-ZÄÖÜ][a-zäöü]*){1,3}(?:[A-Z]{1,2}[a-z]?|G)(?:[ \t]+[IVX]{1,4}(?![\p{L}]))?)(?![\p{L}\d-])/u;
 
-const EXTERNAL = /^[ \t\r\n]*(?:(?:des|der|dem|den|im|in[ \t]+der|aus[ \t]+dem|aus[ \t]+der|zum|zur|unseres|unserer|ihres|ihrer)[ \t\r\n]+)?(?:(?:jeweiligen|zugrunde[ \t]?liegenden|geltenden|aktuellen)[ \t\r\n]+)?((?!Auftragsverarbeitungs|AV-|ADV-)\p{Lu}[\p{L}-]*(?:vertrag(?:e?s)?|vereinbarung(?:en)?|bedingungen|beschreibung(?:en)?|erklärung(?:en)?)|Hauptvertrag(?:e?s)?|Rahmenvertrag(?:e?s)?|Leistungsvertrag(?:e?s)?|Dienstleistungsvertrag(?:e?s)?|Servicevertrag(?:e?s)?|Lizenzvertrag(?:e?s)?|Kooperationsvertrag(?:e?s)?|Leistungsvereinbarung(?:en)?|Leistungsbeschreibung(?:en)?|Allgemeinen[ \t]+Geschäftsbedingungen|AGB|Datenschutzerklärung(?:en)?|Datenschutzhinweise[n]?|Nutzungsbedingungen|Service[ \t]+Level[ \t]+Agreements?|SLA|Angebot(?:e?s)?|Auftragsbestätigung|Bestellung|Standardvertragsklauseln|Lizenzbedingungen)(?![\p{L}])/u;
+/** Abbreviations that look like a law but name this contract, its annexes or the parties ("§ 5 AVV", "§ 3 AG"). */
+const SELF_OR_ROLE = /^(?:AVV|ADV|AV|AVA|DPA|AG|AN|TOMs?|VV)$/;
+
+const EXTERNAL = /^[ \t\r\n]*(?:(?:des|der|dem|den|im|in[ \t]+der|aus[ \t]+dem|aus[ \t]+der|zum|zur|unseres|unserer|ihres|ihrer)[ \t\r\n]+)?(?:(?:jeweils|jeweiligen|zugrunde[ \t]?liegenden|geltenden|gültigen|aktuellen)[ \t\r\n]+){0,2}((?!Auftragsverarbeitungs|AV-|ADV-)\p{Lu}[\p{L}-]*(?:vertrag(?:e?s)?|vereinbarung(?:en)?|bedingungen|beschreibung(?:en)?|erklärung(?:en)?)|Hauptvertrag(?:e?s)?|Rahmenvertrag(?:e?s)?|Leistungsvertrag(?:e?s)?|Dienstleistungsvertrag(?:e?s)?|Servicevertrag(?:e?s)?|Lizenzvertrag(?:e?s)?|Kooperationsvertrag(?:e?s)?|Leistungsvereinbarung(?:en)?|Leistungsbeschreibung(?:en)?|Allgemeinen[ \t]+Geschäftsbedingungen|AGB|Datenschutzerklärung(?:en)?|Datenschutzhinweise[n]?|Nutzungsbedingungen|Service[ \t]+Level[ \t]+Agreements?|SLA|Angebot(?:e?s)?|Auftragsbestätigung|Bestellung|Standardvertragsklauseln|Lizenzbedingungen)(?![\p{L}])/u;
 
 function externalTarget(after: string): { name: string; length: number } | undefined {
   const m = EXTERNAL.exec(after);
