@@ -365,6 +365,14 @@ describe('data files', () => {
       assert.equal(lastChapter, 11);
     });
 
+    it('DSGVO titles of all 99 articles equal the list kept in test/fixtures/norms/dsgvo-titles.txt (EUR-Lex, ABl. L 119)', () => {
+      const list = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'norms', 'dsgvo-titles.txt'), 'utf8')
+        .split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('\t') as [string, string]);
+      assert.equal(list.length, 99);
+      assert.match(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'norms', 'dsgvo-titles.txt'), 'utf8'), /Quelle: EUR-Lex, CELEX 32016R0679/u);
+      assert.deepEqual(dsgvo.norms.map((n) => `${n.article}\t${n.title}`), list.map(([n, t]) => `${n}\t${t}`));
+    });
+
     it('DSGVO titles of the core articles are exact', () => {
       const title = (n: number): string | undefined => dsgvo.norms[n - 1]?.title;
       assert.equal(title(28), 'Auftragsverarbeiter');
