@@ -22,8 +22,10 @@ export const instructions: Detector = {
   detect(ctx) {
     const all = ctx.find(INSTRUCTION, { tom: false });
     if (!all.length) return MISSING;
-    // the processor's duty, not a staff member's (Art. 29) or an annex's heading
-    const core = ctx.findPositive([ONLY, INSTRUCTION, PROCESSES], { tom: false }).filter((s) => !PERSONS.test(s.text) || ctx.rx('\\b{PROC}').test(s.text));
+    // the processor's duty, not a staff member's (Art. 29: "Die dem Auftragnehmer unterstellten Personen
+    // verarbeiten …", where the processor is named only as their principal) or an annex's heading
+    const processorActs = ctx.rx('\\b(?:der|ein)\\s+{PROC}(?!\\s+unterstellt)|^\\s*(?:\\(\\d+\\)\\s*)?{PROC}\\b|\\b(?:er|sie)\\s+(?:verarbeit|nutz|verwend|handel)');
+    const core = ctx.findPositive([ONLY, INSTRUCTION, PROCESSES], { tom: false }).filter((s) => !PERSONS.test(s.text) || processorActs.test(s.text));
     if (!core.length) {
       const individual = all.filter((h) => /Berichtigung|Löschung|Sperrung|Einschränkung/u.test(h.s.text)).map((h) => h.s);
       return judge(individual.length ? individual : all.map((h) => h.s), [individual.length ? M.instructionsIndividualActs : M.notBoundToInstructions]);
@@ -32,7 +34,9 @@ export const instructions: Detector = {
     const documented = core.some((s) => /dokumentiert/iu.test(s.text)) || withInstr.some((s) => DOCUMENTED.test(s.text));
     const oral = withInstr.filter((s) => /\bmündlich\p{L}*/iu.test(s.text));
     const oralUnconfirmed = oral.length > 0 && !oral.some((s) => /bestätig\p{L}*/iu.test(ctx.groupText(s)));
-    const thirdCountry = withInstr.filter((s) => THIRD_COUNTRY.test(s.text));
+    // "… nur auf dokumentierte Weisung. Dies gilt auch für Übermittlungen in ein Drittland.": the Absatz counts
+    const thirdCountry = uniq(withInstr.filter((s) => THIRD_COUNTRY.test(s.text)),
+      core.flatMap((s) => ctx.groupOf(s)).filter((x) => THIRD_COUNTRY.test(x.text)));
     return judge(uniq(core, thirdCountry), [
       !thirdCountry.length && M.thirdCountryInstructions,
       !documented && !oralUnconfirmed && M.instructionsUndocumented,
