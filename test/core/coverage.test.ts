@@ -229,6 +229,16 @@ const cases: Case[] = [
   { id: 'art32-1-d-review', status: 'present', text: tomAnnex('Jährlicher Penetrationstest durch einen externen Dienstleister') },
   { id: 'art32-1-d-review', status: 'partial', missing: ['only a heading; no review procedure is described'], text: '## Anlage 1 – Technische und organisatorische Maßnahmen\n\n### Verfahren zur regelmäßigen Überprüfung\n\n- siehe Sicherheitskonzept\n' },
   { id: 'art32-1-d-review', status: 'missing', text: tomAnnex('Verschlüsselung mit AES-256') },
+  // generalisations found with the corpus (test/fixtures/corpus): synonyms, inflection, separable verbs, pronouns
+  { id: 'art28-4-flowdown', status: 'present', note: 'umlaut inflection "überträgt", pronoun for the sub-processors', text: sec('Unterauftragnehmer', 'Unterauftragnehmer dürfen nur mit Zustimmung des Auftraggebers im Einzelfall eingesetzt werden. Der Auftragnehmer überträgt ihnen dieselben Pflichten, die ihn nach diesem Vertrag treffen.') },
+  { id: 'art28-4-liability', status: 'partial', missing: ['liability for sub-processors is limited below the statutory level'], note: 'compound "Haftungsbeschränkungen"', text: sec('Unterauftragnehmer', 'Für Unterauftragnehmer haftet der Auftragnehmer nur im Rahmen der Haftungsbeschränkungen des Hauptvertrages.') },
+  { id: 'subprocessor-notice-period', status: 'present', note: 'separable verb "kündigt … an"', text: sec('Unterauftragnehmer', 'Der Auftraggeber genehmigt die in Anlage 2 aufgeführten Unterauftragnehmer. Änderungen kündigt der Auftragnehmer mindestens vier Wochen vorher per E-Mail an; der Auftraggeber kann ihnen widersprechen.') },
+  { id: 'art28-3-c-tom-changes', status: 'present', note: '"stimmt … mit dem Auftraggeber ab"', text: sec('Sicherheit', 'Der Auftragnehmer trifft die vereinbarten Maßnahmen. Änderungen der Maßnahmen stimmt er vorher mit dem Auftraggeber ab.') },
+  { id: 'art37-dpo-contact', status: 'partial', missing: ['only a promise to name the data protection officer later; no contact details'], note: '"Beauftragter für den Datenschutz"', text: sec('Pflichten des Auftragnehmers', 'Der Auftragnehmer hat einen Beauftragten für den Datenschutz bestellt. Dessen Kontaktdaten werden dem Auftraggeber gesondert mitgeteilt.') },
+  { id: 'purpose-limitation', status: 'present', note: 'a prohibition is a limitation ("ist untersagt")', text: sec('Weisungen', 'Eine Verarbeitung für eigene Zwecke des Auftragnehmers, auch in anonymisierter Form, ist untersagt.') },
+  { id: 'dsr-forwarding', status: 'present', note: 'the data subjects named by their group', text: sec('Unterstützung', 'Anfragen von Beschäftigten, die unmittelbar beim Auftragnehmer eingehen, leitet er unverzüglich an den Auftraggeber weiter.') },
+  { id: 'subprocessor-ancillary-scope', status: 'n/a', note: '"setzt keine Unterauftragnehmer ein" is no carve-out', text: sec('Unterauftragnehmer', 'Der Auftragnehmer setzt derzeit keine Unterauftragnehmer ein.') },
+  { id: 'art44-transfers', status: 'present', note: 'a named place, not only "in der EU"', text: sec('Ort der Verarbeitung', 'Die Verarbeitung erfolgt ausschließlich in Köln.') },
 ];
 
 const ART28_CORE = requirementDetectors.slice(0, 28).map((d) => d.id);

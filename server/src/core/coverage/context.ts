@@ -45,7 +45,8 @@ function sentenceMemoOf(session: object): SentenceMemo {
   if (!memo || memo.size > MEMO_LIMIT) memos.set(session, (memo = { matches: new WeakMap(), size: 0 }));
   return memo;
 }
-const TOM_SECTION = rx(String.raw`technisch\p{L}*\s+und\s+organisatorisch|\bTOMs?\b|Sicherheit|Schutzmaßnahmen|Sicherheitsmaßnahmen|Art\.\s*32\b`);
+// old templates title the measures after the repealed § 9 BDSG and its annex ("Anlage – Maßnahmen nach § 9 BDSG")
+const TOM_SECTION = rx(String.raw`technisch\p{L}*\s+und\s+organisatorisch|\bTOMs?\b|Sicherheit|Schutzmaßnahmen|Sicherheitsmaßnahmen|Art\.\s*32\b|§\s*9\s+(?:S(?:atz|\.)\s*1\s+)?BDSG\b`);
 
 /**
  * What every detector reads: the contract's sentences, role synonyms (including the contract's own defined
@@ -85,9 +86,11 @@ export class DetectorContext {
     }
     // in the main text only listed measures count, not the obligations around them ("a) Der Auftragsverarbeiter ergreift …")
     const roleWord = rx(`\\b${this.roles.CTRL}|\\b${this.roles.PROC}`);
+    // an unnumbered annex ("Anlage – Maßnahmen nach § 9 BDSG") is read as a section of the main text, but it is the TOM annex
+    const tomAnnexSection = (x: Section) => TOM_SECTION.test(x.title) && /^\s*(?:Anlage|Anhang)\b/u.test(x.title);
     this.tomScope = this.sentences.filter((s) => s.annex ? s.annex.annexKind === 'tom'
       : s.block.section !== undefined && sectionChain(s.block.section).some((x) => TOM_SECTION.test(x.title)) &&
-        (s.block.kind === 'item' || s.block.kind === 'cell' || s.heading) && !roleWord.test(s.text));
+        (s.block.kind === 'item' || s.block.kind === 'cell' || s.heading || sectionChain(s.block.section).some(tomAnnexSection)) && !roleWord.test(s.text));
   }
 
   /** Compiles a pattern with the role placeholders {CTRL}, {PROC}, {SUB} filled in (cached). */

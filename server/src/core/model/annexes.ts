@@ -3,7 +3,7 @@ import type { ColumnRole, Item, Section, Subprocessor, Table, TomEntry } from '.
 /** What annexes hold: the TOM annex with its categories and measures, the sub-processor table. */
 
 /** Titles of a TOM annex or section (shared with the TOM completion). */
-export const TOM_TITLE = /technisch\w*\s+und\s+organisatorisch\w*|\bTOMs?\b|Datensicherheitsma(?:ß|ss)nahmen|Sicherheitsma(?:ß|ss)nahmen|Art\.\s*32\b/iu;
+export const TOM_TITLE = /technisch\w*\s+und\s+organisatorisch\w*|\bTOMs?\b|Datensicherheitsma(?:ß|ss)nahmen|Sicherheitsma(?:ß|ss)nahmen|Schutzma(?:ß|ss)nahmen|Sicherheitskonzept\w*|Art\.\s*32\b|§\s*9\s*(?:S(?:atz|\.)\s*1\s*)?BDSG/iu;
 const SUB_TITLE = /Unterauftrag\w*|Subunternehmer\w*|Sub-?Dienstleister\w*|weitere\w*\s+Auftragsverarbeiter\w*|Unterbeauftragt\w*/iu;
 const DESCRIPTION_TITLE = /Beschreibung\s+der\s+Verarbeitung|Konkretisierung|Gegenstand|Art\s+und\s+Zweck|Leistungsbeschreibung|Datenkategorien|Kategorien/iu;
 const PARTIES_TITLE = /Liste\s+der\s+Parteien|Parteien|Vertragsparteien/iu;

@@ -173,6 +173,8 @@ export function findArtifacts(source: SourceText, scan: string, paragraphs: Bloc
     const startText = scan.slice(b.start, b.end).trimStart();
     const between = source.text.slice(a.end, b.start);
     if (!/\n\s*\n/.test(between) || /\n\s*\n\s*\n/.test(between)) continue;
+    // the rubrum sets its parts apart on purpose: "… geschlossen zwischen" / "der Muster GmbH", "Vertrag" / "zwischen" / "und"
+    if (/(?:^|\s)zwischen(?:\s+(?:dem|der|den))?$/u.test(endText) || /^(?:zwischen|und)(?:\s+(?:dem|der|den))?$/u.test(startText.trimEnd())) continue;
     if (/[\p{Ll},]$/u.test(endText) && /^\p{Ll}/u.test(startText) && !/^[a-z]{1,2}\)/.test(startText)) {
       push('broken-sentence', a.end, b.start, between);
     }

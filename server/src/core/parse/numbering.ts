@@ -57,6 +57,8 @@ interface Pattern {
 const PATTERNS: Pattern[] = [
   { re: new RegExp(String.raw`^§[ \t]*(\d+[a-z]?)(?![\d])\.?` + SEP), style: 'paragraph', label: (m) => `§ ${m[1]}` },
   { re: new RegExp(String.raw`^(?:Anlage|Anhang)[ \t]+(\d+[a-z]?|[IVXLC]+|[A-Z])(?![\p{L}\d])\.?` + SEP, 'u'), style: 'annex', label: (m) => `${m[0].startsWith('Anhang') ? 'Anhang' : 'Anlage'} ${m[1]}` },
+  // bilingual contracts: "Annex II / Anhang II – …" (the German designation is the one cited in the text)
+  { re: new RegExp(String.raw`^Annex[ \t]+(\d+[a-z]?|[IVXLC]+|[A-Z])(?![\p{L}\d])\.?(?:[ \t]*\/[ \t]*(Anlage|Anhang)[ \t]+\1(?![\p{L}\d])\.?)?` + SEP, 'u'), style: 'annex', label: (m) => `${m[2] ?? 'Anhang'} ${m[1]}` },
   { re: new RegExp(String.raw`^(?:Ziffer|Ziff\.)[ \t]*(\d+(?:\.\d+)*)\.?` + SEP), style: 'ziffer', label: (m) => `Ziffer ${m[1]}` },
   { re: new RegExp(String.raw`^Artikel[ \t]+(\d+[a-z]?)\.?` + SEP), style: 'artikel', label: (m) => `Artikel ${m[1]}` },
   { re: new RegExp(String.raw`^Klausel[ \t]+(\d+(?:\.\d+)*)\.?` + SEP), style: 'klausel', label: (m) => `Klausel ${m[1]}` },

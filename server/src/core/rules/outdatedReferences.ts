@@ -18,6 +18,13 @@ export const OUTDATED_REFERENCE_IDS = [
 
 const compiled = new Map<string, RegExp[]>();
 
+/** The end of the word a match ends in: the inflection ("Datengeheimnis|ses") belongs to the match. */
+function wordEnd(text: string, end: number): number {
+  let e = end;
+  while (e < text.length && e - end < 4 && /[\p{L}]/u.test(text[e]!)) e++;
+  return e;
+}
+
 export const outdatedReferences: Rule = {
   id: OUTDATED_REFERENCE_IDS[0],
   ids: OUTDATED_REFERENCE_IDS,
@@ -42,7 +49,7 @@ export const outdatedReferences: Rule = {
       const merged: [number, number][] = [];
       for (const h of hits) {
         const last = merged[merged.length - 1];
-        if (last && h[0] - last[1] <= 8 && !/[.;]/.test(scan.slice(last[1], h[0]))) last[1] = Math.max(last[1], h[1]);
+        if (last && h[0] - wordEnd(scan, last[1]) <= 8 && !/[.;]/.test(scan.slice(last[1], h[0]))) last[1] = Math.max(last[1], h[1]);
         else merged.push([...h]);
       }
       for (const [start, end] of merged) {

@@ -12,7 +12,8 @@ const RIGHTS_ALL = re`\bRechte\p{L}*\s+(?:der\s+)?betroffene\p{L}*|\bBetroffenen
 const RIGHTS_SOME = re`\b(?:Auskunft|Berichtigung|Löschung|Einschränkung|Datenübertragbarkeit|Widerspruch|Sperrung)\p{L}*`;
 const FORWARD = re`\bweiterleit\p{L}*|\bleitet\s+(?:[\p{L},]+\s+){0,10}weiter\b|\bweitergeleitet\b|\bverweist\b|\b(?:unterrichtet|informiert|benachrichtigt)\b`;
 const REQUEST = re`\b(?:Anfrage|Antrag|Anträge|Ersuchen|Anliegen|Begehren|Geltendmachung)\p{L}*|\bbetroffene\p{L}*\s+Person\p{L}*\s+(?:\p{L}+\s+){0,3}(?:wendet|richtet)`;
-const FROM_SUBJECT = re`\bbetroffen\p{L}*|\bBetroffene\p{L}*`;
+// the data subjects, also by the groups they belong to (never a party: no "Kunde", which may be the controller)
+const FROM_SUBJECT = re`\bbetroffen\p{L}*|\bBetroffene\p{L}*|\b(?:Beschäftigt|Mitarbeiter|Arbeitnehmer|Bewerber|Patient|Mieter|Endkund|Nutzer|Abonnent|Versichert|Mitglied|Schüler|Bürger|Verbraucher|Bewohner|Klient)\p{L}*`;
 
 export const dataSubjectRights: Detector = {
   id: 'art28-3-e-data-subject-rights',

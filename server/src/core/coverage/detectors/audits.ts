@@ -9,7 +9,7 @@ import type { Detector } from '../types.js';
 
 const HOME = /Kontroll|Nachweis|Audit|Prüfung|Überprüfung|Inspektion/u;
 const INFORMATION = re`\b(?:Informationen|Nachweis|Nachweise|Unterlagen|Auskünfte|Auskunft|Dokumentation|Zertifikat|Zertifizierung|Testat|Prüfbericht|Bericht)\p{L}*`;
-const PROVIDES = re`\bzur\s+Verfügung\b|\b(?:stellt|bereitstell|bereit|vorleg|vorzuleg|legt|erteil|übermittel|erbring|nachweis|weist)\p{L}*`;
+const PROVIDES = re`\bzur\s+Verfügung\b|\b(?:stellt|bereitstell|bereit|vorleg|vorzuleg|legt|erteil|übermittel|erbring|nachweis|weist|Einholung|einzuhol|einhol|Einsicht)\p{L}*`;
 const INSPECTION = re`\bInspektion\p{L}*|\bvor\s+Ort\b|\bVor-Ort\p{L}*|\bOrt\s+und\s+Stelle\b|\bBesichtigung\p{L}*|\bBegehung\p{L}*|\bStichprobenkontrolle\p{L}*|\b(?:Betriebsstätte|Geschäftsräume|Räumlichkeiten|Geschäftsräumen|Betriebsräume)\p{L}*`;
 const AUDIT = re`\b(?:Überprüfung|Prüfung|Kontrolle|Audit|Vor-Ort-Kontrolle|Vor-Ort-Prüfung)(?:en|s)?\b|\b(?:überprüf|kontrollier|auditier)\p{L}*|\b(?:prüfen|geprüft|überzeugen)\b`;
 const PROVES = re`\bweist\s+(?:\p{L}+\s+){0,8}nach\b|\bnachzuweisen\b|\bnachweisen\b|\bnachgewiesen\b`;
@@ -24,11 +24,13 @@ export const audits: Detector = {
     const tom = new Set(ctx.tomScope);
     const about = (s: Sentence) => ctx.inSection(s, HOME) || ctx.rx('\\b{CTRL}|\\bPrüfer\\p{L}*|\\bKontrollrecht\\p{L}*').test(s.text) || (!tom.has(s) && INSPECTION.test(s.text));
     const opts = { tom: false, where: about };
-    const information = uniq(ctx.findPositive([INFORMATION, PROVIDES], opts), ctx.findPositive(PROVES, opts)).filter((s) => !/Verletzung|Meldung|Unterauftrag/u.test(s.text));
+    // not the controller's audit: breach notices, sub-processors, the supervisory authority's inspections, the deletion log
+    const elsewhere = /Verletzung|Meldung|Unterauftrag|Aufsichtsbehörde|Löschprotokoll|Löschung\s+(?:\p{L}+\s+){0,4}nachzuweisen/u;
+    const information = uniq(ctx.findPositive([INFORMATION, PROVIDES], opts), ctx.findPositive(PROVES, opts)).filter((s) => !elsewhere.test(s.text));
     const inspections = ctx.find(INSPECTION, opts);
     const positive = inspections.filter((h) => !h.negated).map((h) => h.s);
     const excluded = inspections.filter((h) => h.negated).map((h) => h.s);
-    const auditHits = ctx.find(AUDIT, opts).filter((h) => !/Maßnahmen\s+(?:\p{L}+\s+){0,3}(?:jährlich|regelmäßig)|Wirksamkeit/u.test(h.s.text));
+    const auditHits = ctx.find(AUDIT, opts).filter((h) => !/Maßnahmen\s+(?:\p{L}+\s+){0,3}(?:jährlich|regelmäßig)|Wirksamkeit|Aufsichtsbehörde/u.test(h.s.text));
     const auditsOk = auditHits.filter((h) => !h.negated).map((h) => h.s);
     if (!information.length && !positive.length && !excluded.length && !auditsOk.length) return MISSING;
     const relevant = uniq(information, positive, excluded, auditsOk);

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import type { Section } from '../../model/types.js';
 import type { DetectorContext, Sentence } from '../context.js';
 import { M } from '../messages.js';
 import { judge, MISSING, uniq } from '../result.js';
@@ -14,9 +15,18 @@ const PROMPT = re`\b(?:unverzüglich|umgehend|sofort)\p{L}*|\bohne\s+(?:schuldha
 const DEADLINE = rx(String.raw`\b(${NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(Stunden|Std\.?|h|(?:Werk|Arbeits|Kalender)?[Tt]age?n?)\b`);
 const SIGNIFICANT = re`\b(?:erheblich|schwerwiegend|wesentlich|meldepflichtig|gravierend|schwer)\p{L}*\s+(?:\p{L}+\s+){0,2}(?:Verletzung|Vorf(?:a|ä)ll|Datenpanne|Sicherheitsvorf|Datenschutzverletzung)\p{L}*|\bsofern\s+(?:\p{L}+\s+){0,4}(?:Risiko|erheblich)`;
 
+/** Whether the processor is named in the sentence's Absatz or in the section around it (the antecedent of "er"). */
+function processorNamedAround(ctx: DetectorContext, s: Sentence): boolean {
+  const proc = ctx.rx('\\b{PROC}');
+  if (proc.test(ctx.groupText(s))) return true;
+  const section = s.block.section;
+  const around = section?.parent ?? section;
+  return around !== undefined && ctx.sectionSentences(around).some((x) => x.index < s.index && proc.test(x.text));
+}
+
 function breachNotices(ctx: DetectorContext): Sentence[] {
   return ctx.findPositive([BREACH, NOTIFIES], { tom: false })
-    .filter((s) => ctx.rx('\\b{CTRL}|\\b{PROC}').test(s.text) && !/Weisung/u.test(s.text))
+    .filter((s) => (ctx.rx('\\b{CTRL}|\\b{PROC}').test(s.text) || (/\b(?:er|sie)\b/u.test(s.text) && processorNamedAround(ctx, s))) && !/Weisung/u.test(s.text))
     .filter((s) => !/\bunterstützt\b/u.test(s.text) || /\bmeldet\b/u.test(s.text));
 }
 
@@ -64,8 +74,10 @@ export const breachContent: Detector = {
   missingMessage: () => l10n.t('No minimum content of the breach notification found. Expected: the nature of the breach, categories and approximate numbers, a contact point, likely consequences and measures taken or proposed.'),
   detect(ctx) {
     const notices = breachNotices(ctx);
-    const breachSections = new Set(notices.map((s) => s.block.section));
-    const inBreach = (s: Sentence) => breachSections.has(s.block.section) || notices.some((n) => n.block === s.block);
+    // decimal clauses ("7.1 … meldet …", "7.2 Die Meldung enthält …") are sibling sections of one breach section
+    const breachSections = new Set<Section | undefined>(notices.flatMap((s) => [s.block.section, s.block.section?.label.includes('.') && s.block.section.title.trim() === '' ? s.block.section.parent : undefined]));
+    breachSections.delete(undefined);
+    const inBreach = (s: Sentence) => breachSections.has(s.block.section) || (s.block.section?.parent !== undefined && breachSections.has(s.block.section.parent)) || notices.some((n) => n.block === s.block);
     const intros = ctx.findPositive(CONTENT_INTRO, { tom: false, where: inBreach }).concat(notices.filter((s) => BY_REFERENCE.test(s.text) || GENERIC.test(s.text)));
     if (!intros.length) return MISSING;
     if (intros.some((s) => BY_REFERENCE.test(s.text) && /\b(?:enthält|Angaben|Informationen)\b/u.test(s.text))) return judge(intros, []);

@@ -108,8 +108,8 @@ export const purposeLimitation: Detector = {
   missingMessage: () => l10n.t('No purpose limitation found. Expected: the processor uses the data only for the controller\'s purposes, not for its own (e.g. product improvement, analytics, AI training).'),
   detect(ctx) {
     const allowed = ctx.findPositive([re`\b(?:darf|dürfen|berechtigt|kann|können|gestattet|erlaubt|vorbehält|Recht)\b`, OWN_USE], { tom: false })
-      .filter((s) => !/\b(?:nicht|kein\p{L}*|weder)\b/iu.test(s.text));
-    const limited = ctx.find(re`\b(?:nicht|keine?n?)\s+(?:\p{L}+\s+){0,3}(?:für\s+|zu\s+)?eigene\p{L}*\s+Zweck\p{L}*|\b(?:ausschließlich|nur|lediglich)\s+[^.;]{0,60}?Zweck\p{L}*|\bZweck\p{L}*\s+(?:\p{L}+\s+){0,4}(?:ist|sind)\s+ausschließlich|\bdient\s+ausschließlich|\bausschließlich\s+(?:zur?|zum)\b|\bnicht\s+(?:zur?|zum|für)\s+(?:\p{L}+\s+){0,3}(?:Produktverbesserung|Training|Analyse)`, { tom: false })
+      .filter((s) => !/\b(?:nicht|kein\p{L}*|weder|untersagt|verboten|ausgeschlossen|unzulässig)\b/iu.test(s.text));
+    const limited = ctx.find(re`\b(?:nicht|keine?n?|weder)\s+(?:\p{L}+\s+){0,3}(?:für\s+|zu\s+)?eigene\p{L}*\s+Zweck\p{L}*|\b(?:ausschließlich|nur|lediglich)\s+[^.;]{0,60}?Zweck\p{L}*|\bZweck\p{L}*\s+(?:\p{L}+\s+){0,4}(?:ist|sind)\s+ausschließlich|\bdien\p{L}*\s+(?:\p{L}+\s+)?(?:ausschließlich|allein|nur|lediglich)\b|\bausschließlich\s+(?:zur?|zum)\b|\beigene\p{L}*\s+Zweck\p{L}*\b[^.;]{0,80}\b(?:untersagt|verboten|ausgeschlossen|unzulässig)\b|\b(?:Untersagt|Verboten|Ausgeschlossen|Unzulässig)\s+(?:ist|sind)\s+[^.;]{0,80}\beigene\p{L}*\s+Zweck\p{L}*|\bnicht\s+(?:zur?|zum|für)\s+(?:\p{L}+\s+){0,3}(?:Produktverbesserung|Training|Analyse)`, { tom: false })
       .map((h) => h.s).filter((s) => !allowed.includes(s));
     if (allowed.length) return judge(uniq(allowed, limited), [M.ownPurposesAllowed]);
     return limited.length ? judge(limited, []) : MISSING;
@@ -121,7 +121,7 @@ export const authorisedPersons: Detector = {
   home: HOME,
   missingMessage: () => l10n.t('No persons or channel for instructions named. Expected: who may issue and who receives instructions, and how they are given.'),
   detect(ctx) {
-    const named = ctx.findPositive(re`\bWeisungs(?:berechtigt|empfänger|befugt)\p{L}*|\bWeisung\p{L}*\s+(?:\p{L}+\s+){0,6}(?:über\s+(?:das|den|die)\s+\p{L}*(?:system|portal|Ticket)\p{L}*|per\s+E-Mail|an\s+die\s+(?:E-Mail|Adresse)|via\b)|\bAnsprechpartner\p{L}*\s+für\s+Weisungen`, { tom: false });
+    const named = ctx.findPositive(re`\bWeisungs(?:berechtigt|empfänger|befugt)\p{L}*|\bWeisung\p{L}*\s+(?:\p{L}+\s+){0,6}(?:über\s+(?:das|den|die)\s+[\p{L}-]*(?:system|portal|Ticket)\p{L}*|per\s+E-Mail|an\s+die\s+(?:E-Mail|Adresse)|via\b)|\bAnsprechpartner\p{L}*\s+für\s+Weisungen`, { tom: false });
     return named.length ? judge(named, []) : MISSING;
   },
 };

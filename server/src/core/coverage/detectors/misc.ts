@@ -42,7 +42,7 @@ export const records: Detector = {
   },
 };
 
-const DPO = re`\bDatenschutzbeauftragt\p{L}*|\bDSB\b|\bData\s+Protection\s+Officer\b`;
+const DPO = re`\bDatenschutzbeauftragt\p{L}*|\bBeauftragt\p{L}*\s+für\s+(?:den\s+)?Datenschutz\b|\bDSB\b|\bData\s+Protection\s+Officer\b`;
 const CONTACT = /@|\+?\d[\d\s/()-]{6,}\d|\b\d{5}\s+\p{L}/u;
 const FUTURE = re`\bwird\s+(?:\p{L}+\s+){0,4}(?:mitgeteilt|benannt|bekannt\s*gegeben)|\bteilt\s+(?:\p{L}+\s+){0,6}mit\b|\bauf\s+Anfrage\b|\bgesondert\b|\bWebsite\b|\bWebseite\b|\bInternetseite\b`;
 
@@ -61,7 +61,7 @@ export const dpoContact: Detector = {
     if (placeholder.length) return judge(placeholder, [M.dpoPlaceholder]);
     const person = ctx.findPositive(re`\bAnsprechpartner\p{L}*|\bAnsprechperson\p{L}*|\bKontaktperson\p{L}*|\bDatenschutzkoordinator\p{L}*|\bDatenschutzverantwortlich\p{L}*`, { tom: false }).filter((s) => CONTACT.test(s.text) && /Datenschutz/u.test(s.text));
     if (naming.some((h) => h.negated) && person.length) return judge(uniq(naming.map((h) => h.s), person), []);
-    if (positive.length) return judge(positive, [positive.some((s) => FUTURE.test(s.text)) ? M.dpoFutureOnly : M.dpoNoContact]);
+    if (positive.length) return judge(positive, [positive.some((s) => FUTURE.test(s.text) || FUTURE.test(ctx.groupText(s))) ? M.dpoFutureOnly : M.dpoNoContact]);
     return person.length ? judge(person, [M.dpoContactPersonOnly]) : MISSING;
   },
 };

@@ -27,7 +27,7 @@ export const partiesIdentified: Detector = {
     if (parties.length === 0) {
       // the rubrum is there, but the model could not split it into parties ("– Verantwortlicher – nachstehend Auftraggeber genannt –")
       const rubrum = ctx.sentences.filter((s) => !s.block.section);
-      const between = ctx.findPositive(ctx.re`\bzwischen\b`, { in: rubrum, headings: true });
+      const between = ctx.findPositive(ctx.re`\bzwischen\b|\bbetween\b`, { in: rubrum, headings: true });
       if (!between.length) return MISSING;
       const roles = ctx.findPositive([ctx.rx('\\b{CTRL}'), ctx.rx('\\b{PROC}')], { in: rubrum }).length > 0 ||
         (ctx.findPositive(ctx.rx('\\b{CTRL}'), { in: rubrum }).length > 0 && ctx.findPositive(ctx.rx('\\b{PROC}'), { in: rubrum }).length > 0);
@@ -37,6 +37,8 @@ export const partiesIdentified: Detector = {
     const check = (role: Role, unidentified: string, placeholder: string, address: string) => {
       const p = parties.find((x) => x.role === role);
       if (!p) return missing.push(unidentified);
+      // the document's title is no party ("Auftragsverarbeitungsvereinbarung …" above "zwischen dem Kunden, der im Bestellformular …")
+      if (p.name && ctx.model.title && p.name.trim() === ctx.model.title.trim()) return missing.push(unidentified);
       if (!p.name || isPlaceholder(ctx, p, p.name, p.nameSpan)) return missing.push(placeholder);
       if (!p.address || isPlaceholder(ctx, p, p.address)) missing.push(address);
       return 0;
@@ -53,8 +55,8 @@ export const controllerRights: Detector = {
   home: /Rechte\s+und\s+Pflichten\s+de[rs]\s+(?:Auftraggeber|Verantwortlich)|Pflichten\s+de[rs]\s+(?:Auftraggeber|Verantwortlich)|Weisung/iu,
   missingMessage: () => l10n.t('No provision on the rights and obligations of the controller found. Expected: the controller\'s right to issue instructions and to audit, and its responsibility for the lawfulness of the processing.'),
   detect(ctx) {
-    const instruct = ctx.findPositive(ctx.re`\bWeisungs(?:recht|befugnis|berechtigt)\p{L}*|\b(?:berechtigt|Recht|befugt)\p{L}*,?\s+(?:\p{L}+\s+){0,4}Weisungen|\bWeisungen\s+(?:\p{L}+\s+){0,3}(?:zu\s+)?erteil\p{L}*|\berteil\p{L}*\s+(?:\p{L}+\s+){0,3}Weisung|\bauf\s+(?:\p{L}+\s+)?Weisung\p{L}*\s+(?:des|der)\s+{CTRL}`, { tom: false });
-    const control = ctx.findPositive(ctx.re`\b(?:Kontroll|Prüf|Überprüfungs|Inspektions)(?:recht|befugnis)\p{L}*|\b(?:berechtigt|Recht|befugt)\p{L}*,?\s+(?:\p{L}+\s+){0,8}(?:zu\s+)?(?:kontrollier|überprüf|prüf|überzeug|inspizier)\p{L}*|\b(?:Überprüfung|Inspektion|Kontrolle|Prüfung|Audit)\p{L}*\s+(?:[\p{L}–—-]+\s+){0,6}(?:durch|vom|von\s+dem)\s+(?:den\s+)?{CTRL}`, { tom: false });
+    const instruct = ctx.findPositive(ctx.re`\bWeisungs(?:recht|befugnis|berechtigt)\p{L}*|\b(?:berechtigt|Recht|befugt)\p{L}*,?\s+(?:\p{L}+\s+){0,4}Weisungen|\bWeisungen\s+(?:\p{L}+\s+){0,3}(?:zu\s+)?erteil\p{L}*|\berteil\p{L}*\s+(?:\p{L}+\s+){0,3}Weisung|\b(?:auf|nach|gemäß|entsprechend)\s+(?:\p{L}+\s+)?Weisung\p{L}*\s+(?:des|der)\s+{CTRL}`, { tom: false });
+    const control = ctx.findPositive(ctx.re`\b(?:Kontroll|Prüf|Überprüfungs|Inspektions)(?:recht|befugnis)\p{L}*|\b(?:berechtigt|Recht|befugt)\p{L}*,?\s+(?:\p{L}+\s+){0,8}(?:zu\s+)?(?:kontrollier|überprüf|prüf|überzeug|inspizier)\p{L}*|\b(?:berechtigt|befugt)\p{L}*,\s+[^.;]{0,240}?\bzu\s+(?:kontrollier|überprüf|prüf|überzeug|inspizier)\p{L}*|\b(?:Überprüfung|Inspektion|Kontrolle|Prüfung|Audit)\p{L}*\s+(?:[\p{L}–—-]+\s+){0,6}(?:durch|vom|von\s+dem)\s+(?:den\s+)?{CTRL}`, { tom: false });
     if (instruct.length || control.length) return judge([...instruct, ...control], []);
     const responsible = ctx.findPositive(ctx.re`\bRechtmäßigkeit\b|\bVerantwortung\s+für\b`, { tom: false });
     return responsible.length ? judge(responsible, [M.controllerRightsNeither]) : MISSING;

@@ -2,12 +2,12 @@ import * as l10n from '@vscode/l10n';
 import type { DetectorContext, Sentence } from '../context.js';
 import { M } from '../messages.js';
 import { judge, MISSING, uniq } from '../result.js';
-import { re, rx } from '../text.js';
+import { NUMBER, re, rx } from '../text.js';
 import type { Detector } from '../types.js';
 
 /** Rows 2–6: subject matter, duration, nature and purpose, types of data, categories of data subjects. */
 
-const HOME = /Gegenstand|Leistung|Auftragsinhalt|Vorbemerkung|Präambel|Allgemein|Beschreibung|Konkretisierung|Umfang|Art\s+(?:und|der)|Zweck|Datenarten|Datenkategorien|Kategorie|[Bb]etroffen|Dauer|Laufzeit/u;
+const HOME = /Gegenstand|Leistung|Auftragsinhalt|Vorbemerkung|Präambel|Allgemein|Beschreibung|Konkretisierung|Einzelheiten|Angaben\s+zur\s+Verarbeitung|Umfang|Art\s+(?:und|der)|Zweck|Datenarten|Datenkategorien|Kategorie|[Bb]etroffen|Dauer|Laufzeit/u;
 
 /** Where the processing is described: preamble, the first section, sections titled so, the description annex. */
 function inDescription(ctx: DetectorContext, s: Sentence): boolean {
@@ -16,7 +16,7 @@ function inDescription(ctx: DetectorContext, s: Sentence): boolean {
   return ctx.inSection(s, HOME) || s.block.section === ctx.model.sections[0] || s.block.section.parent === ctx.model.sections[0];
 }
 
-const SERVICE = String.raw`\b(?:erbring|betreib|betreut|übernimm|übernehm|hoste|digitalisier|archivier|wartet|leistet|entwickelt)\p{L}*|\bstell\p{L}*\s+(?:[\p{L}„“"\-–]+\s+){0,16}bereit\b|\bführ\p{L}*\s+(?:\p{L}+\s+){0,6}durch\b|\bbiete\p{L}*\s+(?:\p{L}+\s+){0,6}an\b`;
+const SERVICE = String.raw`\b(?:erbring|betreib|betreut|übernimm|übernehm|hoste|digitalisier|archivier|wartet|leistet|entwickelt|versend|verschick|druckt|scannt|kuvertiert|vernichtet|verwaltet|pflegt|berät|übersetzt|organisiert|rechnet\s+(?:\p{L}+\s+){0,4}ab)\p{L}*|\bwertet\s+(?:[\p{L}-]+\s+){0,6}aus\b|\bstell\p{L}*\s+(?:[\p{L}„“"\-–,/]+\s+){0,16}bereit\b|\bführ\p{L}*\s+(?:\p{L}+\s+){0,6}durch\b|\bbiete\p{L}*\s+(?:\p{L}+\s+){0,6}an\b`;
 const SERVICE_RE = rx(SERVICE);
 const MAIN_CONTRACT_REF = re`\b(?:Grundlage|auf\s+Grundlage)\b[^.;]*\p{L}*(?:vertrag|vereinbarung)\p{L}*|\b(?:ergibt|ergeben|folgt|folgen|bestimmt|bestimmen|richtet|richten)\s+sich\s+(?:\p{L}+\s+){0,4}(?:aus|nach)\b|\b(?:im|in\s+dem)\s+\p{L}*(?:vertrag|vereinbarung)\p{L}*\s+(?:\p{L}+\s+){0,3}(?:beschrieben|festgelegt|geregelt|bezeichnet)`;
 const IDENTIFIED_CONTRACT = re`\p{L}*(?:vertrag|vereinbarung|Leistungsschein|Auftrag)\p{L}*\s+(?:\p{L}+\s+){0,5}vom\s+(?:\d|\{\{)|\b(?:Nr\.|Nummer)\s+\d`;
@@ -43,7 +43,7 @@ export const duration: Detector = {
   home: /Dauer|Laufzeit|Gegenstand|Beendigung/u,
   missingMessage: () => l10n.t('No duration of the processing found. Expected: a term, a link to the term of the main contract, or an indefinite term with notice of termination.'),
   detect(ctx) {
-    const stated = ctx.findPositive([re`\b(?:Laufzeit|Vertragslaufzeit|Vertragsdauer|Geltungsdauer)\b|\bDauer\s+(?:de[rs]\s+)?(?:\p{L}+\s+)?(?:Verarbeitung|Auftrag|Vertrag|Vereinbarung|Haupt|Leistung|Nutzung|Dienstleistung|Zusammenarbeit|Rahmen)\p{L}*|\bfür\s+die\s+Dauer\b|\b(?:un)?bestimmte\s+Zeit\b|\bbefristet\b|\bendet\s+(?:\p{L}+\s+){0,3}(?:mit|am|automatisch|zeitgleich)\b|\bgilt\s+(?:\p{L}+\s+){0,4}bis\b|\bDauer\s*:`, CONTRACT_WORD], { tom: false, where: (s) => s.annex?.annexKind !== 'subprocessors' });
+    const stated = ctx.findPositive([re`\b(?:Laufzeit|Vertragslaufzeit|Vertragsdauer|Geltungsdauer)\b|\bDauer\s+(?:de[rs]\s+)?(?:\p{L}+\s+)?(?:Verarbeitung|Auftrag|Vertrag|Vereinbarung|Haupt|Leistung|Nutzung|Dienstleistung|Zusammenarbeit|Rahmen)\p{L}*|\bfür\s+die\s+Dauer\b|\bfür\s+${NUMBER}\s+(?:Jahr|Monat)\p{L}*|\bverlänger\p{L}*\s+sich\b|\b(?:un)?bestimmte\s+Zeit\b|\bbefristet\b|\bendet\s+(?:\p{L}+\s+){0,3}(?:mit|am|automatisch|zeitgleich)\b|\bgilt\s+(?:\p{L}+\s+){0,4}bis\b|\bDauer\s*:`, CONTRACT_WORD], { tom: false, where: (s) => s.annex?.annexKind !== 'subprocessors' });
     if (stated.length) return judge(stated, []);
     const implied = ctx.findPositive([re`\btritt\s+(?:\p{L}+\s+){0,4}in\s+Kraft|\bkündig\p{L}*|\bKündigung\p{L}*|\bbeginnt\b`, re`\b\p{L}*(?:vertrag|vereinbarung)\p{L}*`], { tom: false });
     return implied.length ? judge(implied, [M.durationImplied]) : MISSING;
@@ -116,12 +116,12 @@ export const dataTypes: Detector = {
 };
 
 const GROUP = String.raw`\b(?:Kund|Endkund|Interessent|Beschäftigt|Mitarbeit|Arbeitnehmer|Auszubildend|Bewerber|Patient|Mieter|Mietinteressent|Eigentümer|Abonnent|Nutzer|Anwender|Besucher|Lieferant|Ansprechpartner|Kontaktperson|Schüler|Fahrschüler|Student|Mitglied|Angehörig|Versichert|Versicherungsnehmer|Gläubiger|Schuldner|Empfänger|Handwerker|Dienstleister|Reisend|Mitreisend|Teilnehmer|Gäst|Gast|Vertreter|Ärzt|Arzt|Rentner|Betriebsrentner|Bürger|Personal|Kinder|Eltern|Leser|Spender|Bewohner|Klient|Mandant|Verbraucher|Käufer|Besteller|Beamt|Praktikant|Geschäftspartner|Vertriebspartner|Anrufer|Passagier|Hinterbliebene|Interessierte)\p{L}*`;
-const GROUP_RE = rx(GROUP);
-const SUBJECT_CONTEXT = re`\b(?:Kategorien|Kreis|Gruppen)\s+(?:der\s+|von\s+)?(?:\p{L}+\s+){0,4}betroffene\p{L}*(?:\s+Person\p{L}*)?|\bBetroffen\p{L}*\s+(?:sind|ist)\b|\bbetroffene\p{L}*\s+Personen\s+sind\b|\bBetroffenenkategorien\b|\bKreis\s+der\s+Betroffenen\b|\bbetroffene\p{L}*\s+Personen\s*:`;
+const GROUP_RE = rx(`${GROUP}|\\b\\p{L}+(?:kunde|kunden|nutzer|mitglied|mitglieder|mitarbeiter|patient|patienten|mieter|abonnent|abonnenten)\\b`);
+const SUBJECT_CONTEXT = re`\b(?:Kategorien|Kreis|Gruppen)\s+(?:der\s+|von\s+)?(?:\p{L}+\s+){0,4}betroffene\p{L}*(?:\s+Person\p{L}*)?|\bBetroffen\p{L}*\s+(?:sind|ist)\b|\bbetroffene\p{L}*\s+Personen\s+sind\b|\bBetroffenenkategorien\b|\bKreis\s+der\s+Betroffenen\b|\bbetroffene\p{L}*\s+Personen\s*:|\bBetroffene\s*:|\bBetroffenenkreis\p{L}*`;
 const EMPLOYEE_DATA = re`\bBeschäftigtendaten|\bMitarbeiterdaten|\bPersonalnummer|\bPersonaldaten|\bEntgelt\p{L}*|\bLohn\p{L}*|\bGehalt\p{L}*|\bBewerberdaten|\bArbeitszeit\p{L}*|\bDaten\s+(?:von|der)\s+Beschäftigten`;
 const EMPLOYEES = re`\b(?:Beschäftigt|Mitarbeit|Arbeitnehmer|Personal|Auszubildend|Bewerber|Angestellt|Beamt|Praktikant)\p{L}*`;
 const CUSTOMER_DATA = re`\bKundendaten|\bKundenstamm\p{L}*|\bKundennummer\p{L}*|\bKundenkonto\p{L}*|\bBestelldaten|\bBestellhistorie|\bKaufhistorie`;
-const CUSTOMERS = re`\b(?:Kund|Endkund|Abonnent|Interessent|Besteller|Käufer|Nutzer|Mieter|Mitglied|Verbraucher|Patient|Klient|Mandant|Gäst|Gast|Reisend|Leser|Schüler|Fahrschüler)\p{L}*`;
+const CUSTOMERS = re`\b(?:Kund|Endkund|Abonnent|Interessent|Besteller|Käufer|Nutzer|Mieter|Mitglied|Verbraucher|Patient|Klient|Mandant|Gäst|Gast|Reisend|Leser|Schüler|Fahrschüler)\p{L}*|\b\p{L}+kunden?\b`;
 
 export const dataSubjects: Detector = {
   id: 'art28-3-s1-data-subjects',
@@ -133,6 +133,8 @@ export const dataSubjects: Detector = {
     const group = GROUP_RE;
     let evidence = contexts.filter((s) => group.test(ctx.groupText(s)));
     if (!evidence.length) evidence = ctx.findPositive(re`\bDaten\s+(?:von|der|über)\s+(?:\p{L}+\s+){0,2}${GROUP}`, { where: notTom });
+    // "Verarbeitet werden E-Mail-Adresse, Vorname und das Anmeldedatum der Abonnenten": the listed data name whose they are
+    if (!evidence.length) evidence = ctx.findPositive([DATA_CONTEXT, re`\b(?:der|von|seiner|ihrer|dessen|deren)\s+(?:\p{L}+\s+)?${GROUP}`], { where: (s) => notTom(s) && s.annex?.annexKind !== 'subprocessors' && dataItems(s.text).length > 0 });
     if (!evidence.length) return contexts.length ? judge(contexts, [M.subjectsUnrecognised]) : MISSING;
     const subjects = evidence.map((s) => ctx.groupText(s)).join(' ');
     const data = [...dataContexts(ctx).map((s) => ctx.groupText(s)), ...evidence.map((s) => s.text)].join(' ');

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { M } from '../messages.js';
+import type { Sentence } from '../context.js';
 import { judge, MISSING, uniq } from '../result.js';
 import { re } from '../text.js';
 import type { Detector } from '../types.js';
@@ -43,7 +44,7 @@ export const security: Detector = {
     });
     const entries = ctx.model.tomEntries.length;
     const tomAnnex = ctx.model.annexes.find((a) => a.annexKind === 'tom');
-    const inMain = ctx.tomScope.filter((s) => !s.annex && !s.heading && s.block.kind === 'item');
+    const inMain = ctx.tomScope.filter((s) => !s.annex && !s.heading);
     const described = entries >= 3 || inMain.length >= 3 || (tomAnnex !== undefined && ctx.sectionSentences(tomAnnex).filter((s) => !s.heading).length >= 3);
     if (!obligation.length && !described) return MISSING;
     const referencesAnnex = obligation.some((s) => /(?<![\p{L}])(?:Anlage|Anhang)(?![\p{L}])/u.test(ctx.groupText(s)));
@@ -55,9 +56,9 @@ export const security: Detector = {
   },
 };
 
-const CHANGE = re`\b(?:Änderung\p{L}*|änder\p{L}*|anpass\p{L}*|angepasst|Anpassung\p{L}*|Weiterentwicklung\p{L}*|weiterentwickel\p{L}*|technisch\p{L}*\s+Fortschritt\p{L}*|Stand\s+der\s+Technik|alternativ\p{L}*\s+Maßnahmen|Absenkung\p{L}*|ersetz\p{L}*)\b`;
+const CHANGE = re`\b(?:Änderung\p{L}*|änder\p{L}*|geändert\p{L}*|anpass\p{L}*|angepasst|Anpassung\p{L}*|Weiterentwicklung\p{L}*|weiterentwickel\p{L}*|technisch\p{L}*\s+Fortschritt\p{L}*|Stand\s+der\s+Technik|alternativ\p{L}*\s+Maßnahmen|Absenkung\p{L}*|ersetz\p{L}*)\b`;
 const MEASURES = re`\b(?:Maßnahmen|TOMs?|Schutzniveau\p{L}*|Sicherheitsniveau\p{L}*|Datensicherheit)\b`;
-const APPROVAL = re`\b(?:Zustimmung|Genehmigung|Einwilligung|zustimm\p{L}*|genehmig\p{L}*|Freigabe|freigeb\p{L}*|widersprech\p{L}*|Widerspruch\p{L}*|Einspruch\p{L}*)\b`;
+const APPROVAL = re`\b(?:Zustimmung|Genehmigung|Einwilligung|zustimm\p{L}*|genehmig\p{L}*|Freigabe|freigeb\p{L}*|widersprech\p{L}*|Widerspruch\p{L}*|Einspruch\p{L}*|Einvernehmen|einvernehmlich\p{L}*|abzustimmen|abgestimmt|Abstimmung)\b|\bstimm\p{L}*\s+(?:\p{L}+\s+){0,8}ab\b`;
 const NOTICE = re`\b(?:dokumentier\p{L}*|mitteil\p{L}*|mitgeteilt|teilt|informier\p{L}*|anzeig\p{L}*|zeigt|unterricht\p{L}*|Mitteilung\p{L}*|benachrichtig\p{L}*)\b`;
 const FLOOR = re`\bnicht\s+(?:\p{L}+\s+){0,2}(?:unterschritten|unterschreiten|abgesenkt|gesenkt|verringert|unterschreitet)|\bunterschreit\p{L}*|\bohne\s+(?:\p{L}+\s+){0,4}(?:zu\s+)?unterschreiten|\bAbsenkung\p{L}*\s+(?:\p{L}+\s+){0,6}(?:ausgeschlossen|unzulässig|nicht\s+zulässig)|\bmindestens\s+(?:\p{L}+\s+){0,3}(?:gleich\p{L}*|gleichwertig\p{L}*)|\bgleichwertig\p{L}*|\bnicht\s+(?:\p{L}+\s+){0,3}niedriger|\bnicht\s+sink\p{L}*`;
 
@@ -66,7 +67,10 @@ export const tomChanges: Detector = {
   home: /technisch|TOM|Sicherheit/u,
   missingMessage: () => l10n.t('No rule on changes of the security measures found. Expected: changes only with the controller\'s approval or notice, never below the agreed level of protection.'),
   detect(ctx) {
-    const changes = ctx.find([CHANGE, MEASURES], { tom: false }).map((h) => h.s).filter((s) => !ctx.rx('\\b{SUB}').test(s.text));
+    // "Der Auftragnehmer trifft die Maßnahmen nach Anlage 1. Änderungen bedürfen der Zustimmung …": the changes of those measures
+    const follows = (s: Sentence) => { const prev = ctx.sentences[s.index - 1]; return prev !== undefined && prev.block.section === s.block.section && MEASURES.test(prev.text); };
+    const changes = uniq(ctx.find([CHANGE, MEASURES], { tom: false }).map((h) => h.s), ctx.find([re`^\s*(?:\(\d+\)\s*)?(?:Änderungen|Anpassungen)\b`, APPROVAL], { tom: false }).map((h) => h.s).filter(follows))
+      .filter((s) => !ctx.rx('\\b{SUB}').test(s.text));
     if (!changes.length) return MISSING;
     const group = uniq(changes, changes.flatMap((s) => ctx.groupOf(s).filter((x) => APPROVAL.test(x.text) || NOTICE.test(x.text) || FLOOR.test(x.text))));
     const approval = group.filter((s) => APPROVAL.test(s.text));

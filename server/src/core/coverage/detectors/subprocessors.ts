@@ -11,7 +11,7 @@ const HOME = /Unterauftrag|Subunternehm|weitere\s+Auftragsverarbeiter|Subdienstl
 const AUTHORISE = re`\b(?:Genehmigung|genehmig|Zustimmung|zustimm|Einwilligung|einwillig|gestattet|erlaubt|Erlaubnis|freigegeben|Freigabe|zulässig|Einverständnis|einverstanden)\p{L}*`;
 const GENERAL = re`\ballgemein\p{L}*\s+(?:\p{L}+\s+){0,2}(?:Genehmigung|Zustimmung|Einwilligung)|\bgenehmig\p{L}*\s+(?:\p{L}+\s+){0,3}allgemein\b|\b(?:aufgeführt|genannt|gelistet|bezeichnet)\p{L}*\s+(?:\p{L}+\s+){0,1}(?:Unterauftrag|Subunternehm)\p{L}*|\bbesitzt\s+die\s+allgemeine`;
 const SPECIFIC = re`\bgesondert\p{L}*|\bim\s+Einzelfall\b|\bvorherig\p{L}*\s+(?:\p{L}+\s+){0,2}(?:Zustimmung|Genehmigung|Einwilligung)|\bnur\s+(?:\p{L}+\s+){0,4}(?:Zustimmung|Genehmigung|Einwilligung)|\bnur\s+nach\s+(?:\p{L}+\s+){0,3}(?:Zustimmung|Genehmigung)`;
-const INFORM = re`\b(?:informier|unterricht|mitteil|benachrichtig|ankündig|angekündigt|Ankündigung|Information|Mitteilung|zeigt|anzuzeigen|anzeig)\p{L}*|\bteilt\b|\bin\s+Kenntnis\b`;
+const INFORM = re`\b(?:informier|unterricht|mitteil|benachrichtig|ankündig|angekündigt|Ankündigung|Information|Mitteilung|zeigt|anzuzeigen|anzeig)\p{L}*|\bteilt\b|\bkündigt\s+(?:[\p{L}-]+\s+){0,10}an\b|\bin\s+Kenntnis\b`;
 const CHANGE = re`\b(?:beabsichtigt|geplant|Änderung|änder|Hinzuziehung|hinzuzieh|Ersetzung|ersetz|neue[nr]?|Wechsel|Austausch)\p{L}*`;
 const OBJECT = re`\b(?:Einspruch|Einwand|Einwände|widersprech|widerspricht|Widerspruch|ablehn|Veto)\p{L}*`;
 
@@ -40,26 +40,32 @@ export const subprocessorAuthorisation: Detector = {
     const general = authorised.some((s) => GENERAL.test(s.text)) || notice.length > 0 || objections.length > 0;
     const specificOnly = !general && authorised.some((s) => SPECIFIC.test(s.text));
     if (specificOnly) return judge(authorised, []);
-    const importantReason = objection.filter((s) => /\bwichtig\p{L}*\s+Grund|\b(?:sachlich|datenschutzrechtlich)\p{L}*\s+(?:gerechtfertigt|Grund|Gründe)|\bbegründet\p{L}*\s+(?:Einwand|Einspruch|Widerspruch)/iu.test(s.text));
+    // the sentence that grants the objection decides its conditions, not one on its consequences ("Widerspricht der Kunde, kann …")
+    const grants = objection.filter((s) => /\b(?:kann|können|darf|dürfen|berechtigt|Recht)\b[^.;]*\b(?:widersprech|Einspruch|Einwand|Einwände|Widerspruch|ablehn)/iu.test(s.text));
+    const granting = grants.length ? grants : objection;
+    const importantReason = granting.filter((s) => /\bwichtig\p{L}*\s+(?:\p{L}+\s+)?Grund|\b(?:sachlich|datenschutzrechtlich)\p{L}*\s+(?:gerechtfertigt|Grund|Gründe)|\bbegründet\p{L}*\s+(?:Einwand|Einspruch|Widerspruch)/iu.test(s.text));
     const noEffect = objection.filter((s) => /\b(?:dennoch|trotzdem|gleichwohl|ungeachtet)\b/iu.test(ctx.groupText(s)));
     return judge(uniq(authorised, notice, objection), [
       !notice.length && M.subNoNotice,
       !objection.length && M.subNoObjection,
-      importantReason.length > 0 && importantReason.length === objection.length && M.subObjectionImportantReason,
+      importantReason.length > 0 && importantReason.length === granting.length && M.subObjectionImportantReason,
       noEffect.length > 0 && M.subObjectionNoEffect,
     ], [M.subObjectionImportantReason]);
   },
 };
 
-const SAME_DUTIES = re`\bentsprechend\p{L}*\s+vertraglich\p{L}*\s+Vereinbarung|\bVereinbarung\p{L}*\s+(?:\p{L}+\s+){0,3}(?:nach\s+Maßgabe|gemäß|nach|entsprechend)\s+(?:des\s+|von\s+)?Art\.\s*28\s*Abs\.\s*(?:2\s*[-–]\s*)?4\b|\bin\s+gleicher\s+Weise\b|\bgleichermaßen\b|\bim\s+gleichen\s+Umfang\b|\b(?:dieselben|die\s+gleichen|gleiche[n]?|identische[n]?|entsprechende[n]?|gleichwertige[n]?|mindestens\s+gleich\p{L}*)\s+(?:\p{L}+\s+){0,2}(?:Pflichten|Verpflichtungen|Datenschutzpflichten|Regelungen|Bestimmungen|Anforderungen|Vereinbarung|Datenschutzbestimmungen|vertraglichen)\b|\bVertragskette\b|\bPflichten\s+(?:\p{L}+\s+){0,3}(?:aus|nach)\s+diese[mr]\s+(?:Vertrag|Vereinbarung)`;
-const IMPOSE = re`\b(?:auferleg|erleg|verpflicht|vereinbar|weitergeb|übertrag|aufzuerlegen|binden|gelten)\p{L}*|\bVertragskette\b`;
+const SAME_DUTIES = re`\bentsprechend\p{L}*\s+vertraglich\p{L}*\s+Vereinbarung|\bVereinbarung\p{L}*\s+(?:\p{L}+\s+){0,3}(?:nach\s+Maßgabe|gemäß|nach|entsprechend)\s+(?:des\s+|von\s+)?Art\.\s*28\s*Abs\.\s*(?:2\s*[-–]\s*)?4\b|\bin\s+gleicher\s+Weise\b|\bgleichermaßen\b|\bim\s+gleichen\s+Umfang\b|\b(?:dieselben|die\s+gleichen|gleiche[n]?|identische[n]?|entsprechende[n]?|gleichwertige[n]?|mindestens\s+gleich\p{L}*)\s+(?:\p{L}+\s+){0,2}(?:Pflichten|Verpflichtungen|Datenschutzpflichten|Regelungen|Bestimmungen|Anforderungen|Vereinbarung|Datenschutzbestimmungen|vertraglichen)\b|\bVertragskette\b|\bPflichten\s+(?:\p{L}+\s+){0,3}(?:aus|nach)\s+diese[mr]\s+(?:Vertrag|Vereinbarung)|\b(?:vereinbart|vertraglich|dies)\p{L}*\s+(?:\p{L}+\s+){0,2}(?:Regelungen|Pflichten|Bestimmungen|Datenschutzpflichten|Verpflichtungen)\s+(?:\p{L}+\s+){0,3}auch\s+(?:gegenüber|für)\b`;
+const IMPOSE = re`\b(?:auferleg|erleg|verpflicht|vereinbar|weitergeb|weiterzugeb|übertrag|überträgt|aufzuerlegen|binden|bindet|gelten|gilt|sicherzustell|stellt\s+sicher)\p{L}*|\bgibt\s+(?:\p{L}+\s+){0,8}weiter\b|\bVertragskette\b`;
+
+const PRONOUN = re`\b(?:ihnen|ihm|diese[nmr]?|sie|deren|dessen)\b`;
 
 export const flowdown: Detector = {
   id: 'art28-4-flowdown',
   home: HOME,
   missingMessage: () => l10n.t('No flow-down to sub-processors found. Expected: the same data protection obligations are imposed on every sub-processor by contract, in particular sufficient guarantees for the security measures.'),
   detect(ctx) {
-    const subs = subSentences(ctx).filter((s) => ctx.rx('\\b{SUB}').test(s.text));
+    const sub = ctx.rx('\\b{SUB}');
+    const subs = subSentences(ctx).filter((s) => sub.test(s.text) || (PRONOUN.test(s.text) && sub.test(ctx.sentences[s.index - 1]?.text ?? '') && ctx.sentences[s.index - 1]!.block.section === s.block.section));
     const same = ctx.findPositive([SAME_DUTIES, IMPOSE], { in: subs });
     if (same.length) return judge(same, []);
     const some = ctx.findPositive([re`\bverpflicht\p{L}*|\bauferleg\p{L}*`, re`\b(?:Vertraulichkeit|Geheimhaltung|Verschwiegenheit|Datengeheimnis)\p{L}*`], { in: subs });
@@ -74,10 +80,10 @@ export const subprocessorLiability: Detector = {
   home: HOME,
   missingMessage: () => l10n.t('No liability for sub-processors found. Expected: the processor remains fully liable to the controller for its sub-processors (Art. 28(4) sentence 2 GDPR applies by law).'),
   detect(ctx) {
-    const liable = ctx.findPositive([re`\bhaft\p{L}*|\beinzustehen\b|\bsteht\s+(?:\p{L}+\s+){0,4}ein\b|\bverantwortlich\b|\bHaftung\b`, ctx.rx('\\b{SUB}|\\bUnterauftrag|\\bdere[nr]\\s+Einhaltung')], { tom: false })
+    const liable = ctx.findPositive([re`\bhaft\p{L}*|\beinzustehen\b|\bsteht\s+(?:\p{L}+\s+){0,4}ein\b|\bverantwortlich\b|\bHaftung\b`, ctx.rx('\\b{SUB}|\\bUnterauftrag|\\bdere[nr]\\s+Einhaltung|\\bfür\\s+(?:ihr|sein|deren|dessen|dere[nr])\\p{L}*\\s+(?:Verschulden|Handeln|Pflicht\\p{L}*|Verhalten)')], { tom: false })
       .filter((s) => ctx.rx('\\b{SUB}').test(ctx.groupText(s)) && !/Aufsichtsbehörde|betroffene/u.test(s.text));
     if (!liable.length) return MISSING;
-    const limits = ctx.findPositive([re`\bHaftung\p{L}*|\bhaft\p{L}*`, re`\b(?:beschränkt|begrenzt|Höchstbetrag|höchstens|Haftungshöchst\p{L}*|nur\s+bei\s+(?:Vorsatz|grob)|Vorsatz\s+und\s+grobe)\p{L}*`], { tom: false });
+    const limits = ctx.findPositive([re`\bHaftung\p{L}*|\bhaft\p{L}*`, re`\b(?:beschränkt|begrenzt|Höchstbetrag|höchstens|Haftungshöchst\p{L}*|Haftungs(?:beschränkung|begrenzung)\p{L}*|nur\s+bei\s+(?:Vorsatz|grob)|Vorsatz\s+und\s+grobe)\p{L}*`], { tom: false });
     return judge(uniq(liable, limits), [limits.length > 0 && M.liabilityLimited]);
   },
 };
@@ -104,6 +110,9 @@ export const subprocessorList: Detector = {
     const annex = ctx.model.annexes.find((a) => a.annexKind === 'subprocessors');
     const items = annex ? ctx.sectionSentences(annex).filter((s) => !s.heading && LEGAL_FORM.test(s.text)) : [];
     if (items.length) return judge(items, [!items.every((s) => /\b\d{4,5}\s+\p{L}|straße|str\.|weg\b|platz\b|allee\b/iu.test(s.text)) && M.listEntriesAddress, M.listEntriesLocation]);
+    // a short list written into the clause: "genehmigt die Beauftragung der DATEV eG, Paumgartnerstraße 6–14, 90429 Nürnberg, als Rechenzentrum (Verarbeitungsort Nürnberg)"
+    const inline = ctx.findPositive(AUTHORISE, { in: subSentences(ctx) }).filter((s) => LEGAL_FORM.test(s.text) && /\b\d{4,5}\s+\p{L}/u.test(s.text));
+    if (inline.length) return judge(inline, [!inline.some((s) => /Verarbeitungsort|Ort\s+der\s+(?:Daten)?verarbeitung|Standort|Rechenzentr/iu.test(s.text)) && M.listEntriesLocation]);
     const none = ctx.findPositive(re`\bkeine\p{L}*\s+(?:\p{L}+\s+){0,2}(?:Unterauftrag|Subunternehm|weitere\p{L}*\s+Auftragsverarbeiter)\p{L}*`, { in: subSentences(ctx) })
       .concat(ctx.find(ctx.rx('\\b{SUB}'), { in: subSentences(ctx) }).filter((h) => h.negated && /\b(?:derzeit|zurzeit|aktuell|keine)\b/iu.test(h.s.text)).map((h) => h.s));
     if (none.length) return judge(none, []);
@@ -138,9 +147,12 @@ export const subprocessorNoticePeriod: Detector = {
   },
 };
 
-const CARVE_OUT = re`\bNebenleistung\p{L}*|\bnicht\s+als\s+(?:\p{L}+\s+)?(?:Unterauftrag|Subunternehm)\p{L}*|\bkeine\s+(?:\p{L}+\s+)?(?:Unterauftrag|Subunternehm)\p{L}*|\bnicht\s+(?:hierzu|dazu|darunter)\b|\bnicht\s+(?:\p{L}+\s+){0,2}(?:erfasst|umfasst)\b|\bausgenommen\b`;
+const CARVE_OUT = re`\bNebenleistung\p{L}*|\bnicht\s+als\s+(?:\p{L}+\s+)?(?:Unterauftrag|Subunternehm)\p{L}*|\b(?:sind|ist|gelten|gilt|stellen|darstellen)\s+(?:\p{L}+\s+){0,2}keine\s+(?:\p{L}+\s+)?(?:Unterauftrag|Subunternehm)\p{L}*|\bkeine\s+(?:\p{L}+\s+)?(?:Unterauftrag|Subunternehm)\p{L}*\s+(?:im\s+Sinne|dar\b)|\bnicht\s+(?:hierzu|dazu|darunter)\b|\bnicht\s+(?:\p{L}+\s+){0,2}(?:erfasst|umfasst)\b|\bausgenommen\b`;
 const ACCESS_SERVICES = re`\b(?:Wartung|Fernwartung|Prüfung\s+(?:\p{L}+\s+){0,2}(?:IT|Systeme|Datenverarbeitungsanlagen)|Entsorgung|\p{L}*vernichtung|Datenträger\p{L}*)\b`;
 const COUNTS_AS_SUB = re`\b(?:gelten|gilt)\s+(?:(?!nicht\b|kein)\p{L}+\s+){0,3}als\s+(?:\p{L}+\s+)?(?:Unterauftrag|Subunternehm)\p{L}*|\bsind\s+(?:(?!nicht\b|kein)\p{L}+\s+)?(?:Unterauftrag|Subunternehm)\p{L}*`;
+
+const NO_ACCESS_SERVICES = re`\b(?:Post|Deutsche\s+Post|Briefzustell\p{L}*|Kurier\p{L}*|Paketdienst\p{L}*|Telekommunikation\p{L}*|Transport\p{L}*|Reinigung\p{L}*|Bewachung\p{L}*)`;
+const OPEN_CATEGORY = re`\bNebenleistung\p{L}*|\bsonstig\p{L}*|\b(?:insbesondere|etwa|beispielsweise|wie)\b|\bz\.\s?B\.|\bDienstleistungen\s+Dritter\b|\bLeistungen\s+Dritter\b`;
 
 export const ancillaryScope: Detector = {
   id: 'subprocessor-ancillary-scope',
@@ -152,7 +164,10 @@ export const ancillaryScope: Detector = {
     if (!carveOut.length) return NOT_APPLICABLE;
     const counted = ctx.findPositive([COUNTS_AS_SUB, ACCESS_SERVICES], { in: subs });
     const maintenanceCarved = carveOut.filter((s) => ACCESS_SERVICES.test(s.text) && !/\bohne\s+(?:\p{L}+\s+){0,3}(?:Zugriff|Zugang|Kenntnis)/iu.test(s.text.split(ACCESS_SERVICES)[0] ?? ''));
-    const limited = carveOut.some((s) => /\bohne\s+(?:\p{L}+\s+){0,3}(?:Zugriff|Zugang|Kenntnis)|\bkein\p{L}*\s+(?:\p{L}+\s+){0,2}(?:Zugriff|Zugang)/iu.test(s.text));
+    // limited: "ohne Zugriff auf Daten", or the carve-out names only services that never process data on behalf
+    // (post, courier, telecommunication carriers) and no open category ("Nebenleistungen wie …", "sonstige Dienstleister")
+    const limited = carveOut.some((s) => /\bohne\s+(?:\p{L}+\s+){0,3}(?:Zugriff|Zugang|Kenntnis)|\bkein\p{L}*\s+(?:\p{L}+\s+){0,2}(?:Zugriff|Zugang)/iu.test(s.text)) ||
+      carveOut.every((s) => NO_ACCESS_SERVICES.test(s.text) && !OPEN_CATEGORY.test(s.text));
     return judge(uniq(carveOut, counted), [
       maintenanceCarved.length > 0 && M.ancillaryMaintenance,
       !maintenanceCarved.length && !limited && !counted.length && M.ancillaryOpen,

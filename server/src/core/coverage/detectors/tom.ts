@@ -32,8 +32,8 @@ export const pseudonymisationEncryption: Detector = {
 const GOALS: [string, RegExp][] = [
   [M.confidentialityMeasuresMissing, re`\bVertraulichkeit\p{L}*|\bvertraulich\p{L}*|\b(?:Zutritt|Zugang|Zugriff|Berechtigung|Trennung|Mandant)\p{L}*|\bAuthenti(?:s|f)\p{L}*|\bAnmeldung\p{L}*|\bKennung\p{L}*|\bPasswort\p{L}*|\bMehr-Faktor\p{L}*|\b\p{L}*kontrolle\b`],
   [M.integrityMeasuresMissing, re`\bIntegrität\p{L}*|\b(?:Eingabe|Weitergabe|Transport|Übertragungs)kontrolle\p{L}*|\bProtokollierung\p{L}*|\bprotokolliert\p{L}*|\bPrüfsumme\p{L}*|\bHash\p{L}*|\bSignatur\p{L}*|\bVier-Augen\p{L}*|\bÄnderungsprotokoll\p{L}*`],
-  [M.availabilityMeasuresMissing, re`\bVerfügbarkeit\p{L}*|\bRedundan\p{L}*|\bredundant\p{L}*|\bUSV\b|\bunterbrechungsfrei\p{L}*|\bBackup\p{L}*|\bDatensicherung\p{L}*|\bSpiegelung\p{L}*|\bBrand\p{L}*|\bVirenschutz\p{L}*|\bSchadsoftware\p{L}*|\bFirewall\p{L}*|\bNetzersatzanlage\p{L}*`],
-  [M.resilienceMeasuresMissing, re`\bBelastbarkeit\p{L}*|\bbelastbar\p{L}*|\bResilien\p{L}*|\bresilient\p{L}*|\bLastverteilung\p{L}*|\bLastausgleich\p{L}*|\bSkalier\p{L}*|\bÜberlast\p{L}*|\bDDoS\b|\bKapazitäts\p{L}*|\bAusfallsicher\p{L}*|\bFailover\b|\bHochverfügbar\p{L}*`],
+  [M.availabilityMeasuresMissing, re`\bVerfügbarkeit\p{L}*|\bRedundan\p{L}*|\bredundant\p{L}*|\bUSV\b|\bunterbrechungsfrei\p{L}*|\bBackup\p{L}*|\bDatensicherung\p{L}*|\bSpiegelung\p{L}*|\bBrand\p{L}*|\bVirenschutz\p{L}*|\bSchadsoftware\p{L}*|\bFirewall\p{L}*|\bNetzersatzanlage\p{L}*|\bNotstrom\p{L}*|\bAusweich\p{L}*|\bAusfall\p{L}*|\bgeoredundan\p{L}*`],
+  [M.resilienceMeasuresMissing, re`\bBelastbarkeit\p{L}*|\bbelastbar\p{L}*|\bResilien\p{L}*|\bresilient\p{L}*|\bLastverteilung\p{L}*|\bLastausgleich\p{L}*|\bSkalier\p{L}*|\bÜberlast\p{L}*|\bDDoS\b|\bKapazitäts\p{L}*|\b\p{L}+kapazität\p{L}*|\bLastspitze\p{L}*|\bSpitzenlast\p{L}*|\bAusfallsicher\p{L}*|\bFailover\b|\bHochverfügbar\p{L}*`],
 ];
 
 export const ciaResilience: Detector = {

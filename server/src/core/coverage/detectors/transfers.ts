@@ -26,9 +26,11 @@ export const sensitiveData: Detector = {
   },
 };
 
+// "erfolgt ausschließlich im Rahmen dieses Vertrages" names no place
+const NOT_A_PLACE = String.raw`(?!(?:Rahmen|Auftrag|Bezug|Umfang|Übereinstimmung|Einklang|Zusammenhang|Falle?|Sinne|Wege|Namen|Einzelfall|Interesse)\b)`;
 const EU = String.raw`(?:Europäischen\s+Union|EU|EWR|Europäischen\s+Wirtschaftsraum\p{L}*|Bundesrepublik(?:\s+Deutschland)?|Deutschland|Mitgliedstaat\p{L}*\s+der\s+(?:EU|Europäischen\s+Union))`;
 const ONLY_EU = rx(String.raw`\b(?:ausschließlich|nur)\s+(?:\p{L}+\s+){0,4}(?:in|innerhalb)\s+(?:der\s+|des\s+|dem\s+)?(?:\p{L}+\s+){0,3}${EU}\b`);
-const LOCATION = rx(String.raw`${ONLY_EU.source}|\bVerarbeitungsort\p{L}*|\bOrt\s+der\s+(?:Daten)?verarbeitung|\bStandort\p{L}*\s+(?:der\s+)?(?:Verarbeitung|Rechenzentr|Server)\p{L}*|\bfindet\s+(?:\p{L}+\s+){0,6}(?:in|innerhalb)\s+(?:der\s+|des\s+|dem\s+)?(?:\p{L}+\s+){0,3}${EU}\b|\b(?:erfolgt|stattfindet)\s+(?:\p{L}+\s+){0,4}(?:in|innerhalb)\s+(?:der\s+|des\s+)?${EU}\b`);
+const LOCATION = rx(String.raw`${ONLY_EU.source}|\bVerarbeitungsort\p{L}*|\bOrt\s+der\s+(?:Daten)?verarbeitung|\bStandort\p{L}*\s+(?:der\s+)?(?:Verarbeitung|Rechenzentr|Server)\p{L}*|\bRechenzentr\p{L}*\s+(?:\p{L}+\s+){0,3}(?:in|im)\s+\p{L}{3,}|\bServerstandort\p{L}*|\b(?:findet|finden|erfolgt|erfolgen)\s+(?:\p{L}+\s+){0,4}(?:ausschließlich|nur)\s+(?:\p{L}+\s+){0,5}(?:in|im)\s+${NOT_A_PLACE}\p{L}{3,}|\b(?:ausschließlich|nur)\s+(?:in|im)\s+${NOT_A_PLACE}(?:\p{L}+\s+){0,5}(?:statt|verarbeitet|gespeichert|vernichtet)\b|\bfindet\s+(?:\p{L}+\s+){0,6}(?:in|innerhalb)\s+(?:der\s+|des\s+|dem\s+)?(?:\p{L}+\s+){0,3}${EU}\b|\b(?:erfolgt|stattfindet)\s+(?:\p{L}+\s+){0,4}(?:in|innerhalb)\s+(?:der\s+|des\s+)?${EU}\b`);
 const THIRD = re`\bDrittl(?:and|änder)\p{L}*|\bDrittstaat\p{L}*|\baußerhalb\s+(?:der\s+|des\s+)?(?:EU|EWR|Europäischen)|\binternationale\p{L}*\s+Organisation\p{L}*`;
 const MECHANISM = re`\bArt\.\s*4[4-9]\b|\bKap(?:itel|\.)\s*V\b|\bStandard(?:vertrags|datenschutz)klausel\p{L}*|\bSCC\b|2021\/914|\bAngemessenheitsbeschl\p{L}*|\bangemessen\p{L}*\s+(?:Datenschutz|Schutz)niveau\p{L}*|\bBinding\s+Corporate\s+Rules\b|\bverbindlich\p{L}*\s+interne\p{L}*\s+Datenschutzvorschrift\p{L}*|\bBCR\b|\bData\s+Privacy\s+Framework\b|\bgeeignete\p{L}*\s+Garantien\b`;
 const THIRD_COUNTRY_NAME = re`\b(?:USA|U\.S\.A\.|Vereinigte\p{L}*\s+Staaten|United\s+States|Indien|China|Philippinen|Ukraine|Serbien|Türkei|Russland|Brasilien|Kanada|Japan|Australien|Singapur|Schweiz|Vereinigte\p{L}*\s+Königreich|Großbritannien|UK|Israel|Südafrika|Mexiko|weltweit|Drittland|Drittstaat)\b`;

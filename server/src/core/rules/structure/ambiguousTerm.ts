@@ -19,7 +19,7 @@ export const ambiguousTerm: Rule = {
     for (const t of terms) for (const n of t.names) nameOf.set(n, t);
     const names = [...nameOf.keys()].sort((a, b) => b.length - a.length);
     const role = (group: boolean) => `(?<![\\p{L}\\d-])(${group ? '' : '?:'}${names.map(inflected).join('|')})(?![\\p{L}\\d-])`;
-    const re = new RegExp(String.raw`(?<![\p{L}])${QUANTIFIER}\s+(?:\p{Ll}+e[nmrs]?\s+)?${role(true)}|${role(true)}\s+(?:des|der|eines|einer)\s+${role(false)}`, 'gu');
+    const re = new RegExp(String.raw`(?<![\p{L}])${QUANTIFIER}\s+(?:(?!(?:de[mnrs]|die|das)\s)\p{Ll}+e[nmrs]?\s+)?${role(true)}|${role(true)}\s+(?:des|der|eines|einer)\s+${role(false)}`, 'gu');
     for (const block of model.blocks) {
       const text = scan.slice(block.start, block.end);
       for (const m of text.matchAll(re)) {

@@ -7,6 +7,10 @@ import { QUANTIFIER, ROLE_WORDS, insideCitation, insideQuote, namesLegalConcept,
  * defines "Verantwortlicher" and "Auftragsverarbeiter". Aliases the contract declares count as defined;
  * quotes of the law and the legal concept ("Verantwortlicher im Sinne des Art. 4 Nr. 7 DSGVO") do not count.
  */
+const ROLE_OF_MODULE = String.raw`(?:Verantwortliche[rn]?|Auftragsverarbeiter[ns]?)`;
+const SCC_MODULE_BEFORE = new RegExp(String.raw`(?:Modul\s*\d\s*[,:–—-]?\s*|${ROLE_OF_MODULE}\s+an\s+)$`, 'u');
+const SCC_MODULE_AFTER = new RegExp(String.raw`^\s+an\s+${ROLE_OF_MODULE}(?![\p{L}])`, 'u');
+
 export const undefinedTerm: Rule = {
   id: 'undefined-term',
   check({ parsed }, report) {
@@ -26,6 +30,8 @@ export const undefinedTerm: Rule = {
         const start = block.start + m.index!;
         const end = start + m[0].length;
         if (insideCitation(model.citations, start, end) || insideQuote(text.slice(0, m.index)) || namesLegalConcept(text.slice(m.index! + m[0].length)) || otherParty.test(text.slice(0, m.index))) continue;
+        // the modules of the standard contractual clauses are named by roles ("Modul 3, Auftragsverarbeiter an Auftragsverarbeiter")
+        if (SCC_MODULE_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index)) || SCC_MODULE_AFTER.test(text.slice(m.index! + m[0].length))) continue;
         const word = roleWordOf(m[0])!;
         const expected = terms.find((t) => t.term.role === word.role)?.term.term;
         report({
