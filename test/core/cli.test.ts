@@ -145,6 +145,41 @@ describe('command line', () => {
     assert.match(fs.readFileSync(md, 'utf8'), /^## § 1 Gegenstand und Dauer des Auftrags$/m);
   });
 
+  it('fixes a legacy contract: --dry-run prints a diff and writes nothing, --rule fixes one rule, --clauses adds clauses', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'avv-fix-'));
+    const file = path.join(dir, 'alt.avv.md');
+    const original = fs.readFileSync(path.join(repoRoot, 'test/fixtures/corpus/altvorlage-bdsg.avv.md'), 'utf8');
+    fs.writeFileSync(file, original);
+    type Out = { diagnostics: { ruleId: string }[] }[];
+    const rules = async () => (JSON.parse((await cli(['check', '--format', 'json', file])).out) as Out)[0]!.diagnostics.map((d) => d.ruleId);
+    const before = await rules();
+    assert.ok(before.includes('out-safe-harbor') && before.includes('out-bdsg-af-9') && before.includes('art28-3-g-delete-return'));
+
+    const dry = await cli(['fix', '--dry-run', '--locale', 'en', file]);
+    assert.equal(dry.code, 0, dry.err);
+    assert.match(dry.out, /^-## Anlage – Maßnahmen nach § 9 BDSG$/m);
+    assert.match(dry.out, /^\+## Anlage – Maßnahmen nach Art\. 32 DSGVO$/m);
+    assert.match(dry.out, /: (\d+) of \1 findings would be fixed$/m, 'in the language asked for');
+    assert.equal(fs.readFileSync(file, 'utf8'), original, '--dry-run writes nothing');
+
+    const one = await cli(['fix', '--rule', 'out-term-sperrung', '--locale=de', file]);
+    assert.match(one.out, /: 2 von 2 Befunden behoben$/m);
+    const afterOne = await rules();
+    assert.ok(!afterOne.includes('out-term-sperrung'));
+    assert.equal(afterOne.filter((r) => r === 'out-bdsg-af-9').length, before.filter((r) => r === 'out-bdsg-af-9').length, 'other rules untouched');
+
+    assert.equal((await cli(['fix', file])).code, 0);
+    const mechanical = await rules();
+    assert.ok(!mechanical.includes('out-bdsg-af-9') && mechanical.includes('art28-3-g-delete-return'), 'without --clauses no clause is inserted');
+    assert.ok(mechanical.includes('out-safe-harbor'), 'a reference that needs a decision (which transfer mechanism?) stays');
+
+    assert.equal((await cli(['fix', '--clauses', file])).code, 0);
+    const withClauses = await rules();
+    assert.ok(!withClauses.includes('art28-3-g-delete-return'));
+    assert.ok(withClauses.length < mechanical.length);
+    assert.equal((await cli(['fix', '--rule', 'no-such-rule', file])).code, 2);
+  });
+
   it('expands ** and * globs', () => {
     const re = globToRegExp('/a/**/*.avv.md');
     assert.ok(re.test('/a/x.avv.md') && re.test('/a/b/c/x.avv.md'));

@@ -46,8 +46,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   setLocale(localeFromEnv()); // usage errors in the environment's language
   try {
-    // `fix` takes `--rule ID` (no severity) and `--dry-run`: its own options
-    if (command === 'fix') return runFix(rest, io, getKnowledge());
+    // `fix` takes `--rule ID` (no severity) and `--dry-run`: its own options; `--locale` is common to all commands
+    if (command === 'fix') {
+      const locale = localeArgument(rest);
+      if (locale) setLocale(locale);
+      return runFix(rest, io, getKnowledge());
+    }
     const opts = parseOptions(rest);
     if (opts.locale) setLocale(opts.locale);
     switch (command) {
@@ -236,6 +240,13 @@ async function importCommand(opts: Options, io: CliIo): Promise<number> {
   for (const r of result.report) io.stderr(`${out}${r.line !== undefined ? `:${r.line + 1}` : ''}: ${r.message}`);
   io.stderr(l10n.t('written: {0}', out));
   return 0;
+}
+
+/** The value of `--locale X` or `--locale=X` among the arguments. */
+function localeArgument(args: string[]): string | undefined {
+  const i = args.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  if (i < 0) return undefined;
+  return args[i]!.includes('=') ? args[i]!.slice(args[i]!.indexOf('=') + 1) : args[i + 1];
 }
 
 function localeFromEnv(): string {
