@@ -182,7 +182,7 @@ describe('docs/dialect.md: the examples are executable', () => {
 
 const STYLE_OF: Record<string, string> = {
   Paragraph: 'paragraph', Ziffer: 'ziffer', Artikel: 'artikel', Klausel: 'klausel', 'decimal, one level': 'decimal',
-  'decimal, several levels': 'decimal', Roman: 'roman', letters: 'alpha', annex: 'annex', none: 'none',
+  'decimal, several levels': 'decimal', Roman: 'roman', letters: 'alpha', annex: 'annex', 'annex, unnumbered': 'annex', none: 'none',
 };
 
 /** The section a single heading line yields (as its own document). */

@@ -86,11 +86,9 @@ export class DetectorContext {
     }
     // in the main text only listed measures count, not the obligations around them ("a) Der Auftragsverarbeiter ergreift …")
     const roleWord = rx(`\\b${this.roles.CTRL}|\\b${this.roles.PROC}`);
-    // an unnumbered annex ("Anlage – Maßnahmen nach § 9 BDSG") is read as a section of the main text, but it is the TOM annex
-    const tomAnnexSection = (x: Section) => TOM_SECTION.test(x.title) && /^\s*(?:Anlage|Anhang)\b/u.test(x.title);
     this.tomScope = this.sentences.filter((s) => s.annex ? s.annex.annexKind === 'tom'
       : s.block.section !== undefined && sectionChain(s.block.section).some((x) => TOM_SECTION.test(x.title)) &&
-        (s.block.kind === 'item' || s.block.kind === 'cell' || s.heading || sectionChain(s.block.section).some(tomAnnexSection)) && !roleWord.test(s.text));
+        (s.block.kind === 'item' || s.block.kind === 'cell' || s.heading) && !roleWord.test(s.text));
   }
 
   /** Compiles a pattern with the role placeholders {CTRL}, {PROC}, {SUB} filled in (cached). */

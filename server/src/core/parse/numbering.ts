@@ -57,6 +57,8 @@ interface Pattern {
 const PATTERNS: Pattern[] = [
   { re: new RegExp(String.raw`^§[ \t]*(\d+[a-z]?)(?![\d])\.?` + SEP), style: 'paragraph', label: (m) => `§ ${m[1]}` },
   { re: new RegExp(String.raw`^(?:Anlage|Anhang)[ \t]+(\d+[a-z]?|[IVXLC]+|[A-Z])(?![\p{L}\d])\.?` + SEP, 'u'), style: 'annex', label: (m) => `${m[0].startsWith('Anhang') ? 'Anhang' : 'Anlage'} ${m[1]}` },
+  // a single annex is often unnumbered: "Anlage – Technische und organisatorische Maßnahmen", "Anhang: Unterauftragnehmer"
+  { re: /^(?:Anlage|Anhang)()(?:[ \t]*[:–—-][ \t]*(?=\p{Lu})|[ \t]*$)/u, style: 'annex', label: (m) => (m[0].startsWith('Anhang') ? 'Anhang' : 'Anlage') },
   // bilingual contracts: "Annex II / Anhang II – …" (the German designation is the one cited in the text)
   { re: new RegExp(String.raw`^Annex[ \t]+(\d+[a-z]?|[IVXLC]+|[A-Z])(?![\p{L}\d])\.?(?:[ \t]*\/[ \t]*(Anlage|Anhang)[ \t]+\1(?![\p{L}\d])\.?)?` + SEP, 'u'), style: 'annex', label: (m) => `${m[2] ?? 'Anhang'} ${m[1]}` },
   { re: new RegExp(String.raw`^(?:Ziffer|Ziff\.)[ \t]*(\d+(?:\.\d+)*)\.?` + SEP), style: 'ziffer', label: (m) => `Ziffer ${m[1]}` },
@@ -76,7 +78,7 @@ export function parseHeadingLabel(line: string): HeadingLabel | undefined {
     const number = m[1]!;
     // "C." and "D." are letters in an A./B./C. outline far more often than Roman 100 and 500
     if (p.style === 'roman' && (romanValue(number) === undefined || /^[CDLM]$/.test(number))) continue;
-    const parts = number.split('.').map((t) => numberValue(t) ?? 0);
+    const parts = number ? number.split('.').map((t) => numberValue(t) ?? 0) : [];
     const written = m[0].replace(/[ \t:–—.\-)]*$/, '');
     const numberLength = p.style === 'decimal' || p.style === 'roman' || p.style === 'alpha' ? written.length + 1 : written.length;
     return { style: p.style, number, parts, label: p.label(m), length: m[0].length, numberLength: Math.min(numberLength, m[0].length) };
