@@ -147,6 +147,7 @@ const cases: Case[] = [
   { id: 'art28-3-g-delete-return', status: 'partial', missing: ['return as an alternative to deletion is missing'], text: sec('Löschung', 'Nach Vertragsende löscht der Auftragnehmer alle Daten einschließlich sämtlicher Kopien.') },
   { id: 'art28-3-g-delete-return', status: 'partial', missing: ['the processor, not the controller, chooses between deletion and return'], text: sec('Vertragsende', 'Nach Vertragsende gibt der Auftragnehmer die Daten nach seiner Wahl zurück oder löscht sie einschließlich aller Kopien.') },
   { id: 'art28-3-g-delete-return', status: 'partial', missing: ['copies or backups are excluded from deletion'], text: sec('Löschung und Rückgabe', 'Nach Vertragsende löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück. Datensicherungen sind von der Löschung ausgenommen.') },
+  { id: 'art28-3-g-delete-return', status: 'present', note: 'the end named earlier in the Absatz; separable "gibt … zurück"', text: sec('Ende', 'Mit Ende der Zusammenarbeit löscht der Auftragnehmer die Abonnentenliste. Auf Verlangen des Auftraggebers gibt der Auftragnehmer die Daten stattdessen an ihn zurück und löscht anschließend die vorhandenen Kopien.') },
   { id: 'art28-3-g-delete-return', status: 'missing', text: sec('Vertragsende', 'Die Pflichten aus diesem Vertrag gelten über das Vertragsende hinaus fort.') },
   // 25 confirmation of deletion
   { id: 'deletion-confirmation', status: 'present', text: sec('Löschung', DELETION, 'Der Auftragnehmer bestätigt dem Auftraggeber die Löschung in Textform (Löschprotokoll).') },
@@ -344,7 +345,18 @@ describe('coverage: negation, deadlines, directives, anchors', () => {
     const cov = assessCoverage(parse(text));
     assert.equal(cov.get('art28-3-a-instructions')!.anchor!.range.start.line, 4); // § 2 Weisungen
     assert.equal(cov.get('art33-2-breach-notification')!.anchor!.range.start.line, 4); // last § before § 3 Schlussbestimmungen
+    assert.equal(cov.get('art28-3-a-instructions')!.anchorAtHome, true);
+    assert.equal(cov.get('art33-2-breach-notification')!.anchorAtHome, false, 'a fallback, not the home of the clause');
     assert.equal(assessCoverage(parse('Ein Text ohne Gliederung.')).get('art33-2-breach-notification')!.anchor!.range.start.line, 0);
+  });
+
+  it('anchors the content of the breach notification at the section that imposes the notification', () => {
+    n = 0;
+    const text = sec('Gegenstand', 'Der Auftragnehmer hostet den Webshop des Auftraggebers.') + sec('Pflichten des Auftragnehmers', BREACH) + sec('Schlussbestimmungen', 'Es gilt deutsches Recht.');
+    const cov = assessCoverage(parse(text)).get('art33-3-breach-content')!;
+    assert.equal(cov.status, 'missing');
+    assert.equal(cov.anchor!.range.start.line, 4); // § 2, not only the last section before the final provisions
+    assert.equal(cov.anchorAtHome, true);
   });
 });
 

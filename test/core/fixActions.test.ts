@@ -203,8 +203,18 @@ describe('fix all', () => {
     // subprocessor-list: the clause points to an annex the parties must fill; the detector wants the list itself
     assert.deepEqual(stillMissing, ['subprocessor-list']);
     assert.deepEqual(insertAllMissingClauses(after.parsed, knowledge, library, after.findings), []);
-    // every clause went into its home section (here § 1, and the precedence clause into the final provisions)
-    assert.match(after.text, /## § 2 Schlussbestimmungen\n\n\(1\) Änderungen dieses Vertrages bedürfen der Textform\. § 1 Abs\. 1 bleibt unberührt\.\n\n\(2\) Bei Widersprüchen zwischen diesem Vertrag/u);
+    // the description clauses went into § 1 Gegenstand, the precedence clause into the final provisions; the rest
+    // has no home in the skeleton and got sections of their own before the final provisions (not § 1 because it is the first)
+    if (process.env['FIX_VERBOSE']) console.log(after.text);
+    const headings = after.text.match(/^## .*$/gmu) ?? [];
+    assert.equal(headings.at(-1), `## § ${headings.length} Schlussbestimmungen`, 'the final provisions stay last, renumbered');
+    assert.match(after.text, /## § \d+ Schlussbestimmungen\n\n\(1\) Änderungen dieses Vertrages bedürfen der Textform\. § 1 Abs\. 1 bleibt unberührt\.\n\n\(2\) Bei Widersprüchen zwischen diesem Vertrag/u);
+    for (const title of ['Vertraulichkeit', 'Unterauftragsverhältnisse', 'Meldung von Verletzungen des Schutzes personenbezogener Daten', 'Löschung und Rückgabe']) {
+      assert.ok(headings.some((h) => new RegExp(`^## § \\d+ ${title}$`, 'u').test(h)), title);
+    }
+    const first = after.text.slice(after.text.indexOf('## § 1 Gegenstand'), after.text.indexOf('\n## § 2 '));
+    assert.match(first, /Dauer der Verarbeitung/u);
+    assert.doesNotMatch(first, /Unterauftrag|Vertraulichkeit|Verletzung des Schutzes/u);
   });
 });
 

@@ -33,34 +33,34 @@ export function coverageFor(parsed: ParsedContract, detector: Detector): Require
 
 /** The coverage of one requirement (the rules use it to keep a failing detector to its own rule). */
 export function assessRequirement(ctx: DetectorContext, detector: Detector): RequirementCoverage {
-  const anchor = anchorOf(ctx, detector);
+  const { anchor, atHome: anchorAtHome } = anchorOf(ctx, detector);
   const directive = ctx.model.directives.find((d): d is Directive & { reason: string } =>
     (d.verb === 'assert' || d.verb === 'not-applicable') && d.reason !== undefined && d.ids.includes(detector.id));
   if (directive) {
     const evidence: Span = { start: directive.start, end: directive.end, range: directive.range };
-    return { status: directive.verb === 'assert' ? 'present' : 'n/a', evidence: [evidence], missing: [], disputed: [], anchor, byDirective: true };
+    return { status: directive.verb === 'assert' ? 'present' : 'n/a', evidence: [evidence], missing: [], disputed: [], anchor, anchorAtHome, byDirective: true };
   }
   const found = detector.detect(ctx);
-  return { status: found.status, evidence: found.evidence, missing: found.missing, disputed: found.disputed ?? [], anchor };
+  return { status: found.status, evidence: found.evidence, missing: found.missing, disputed: found.disputed ?? [], anchor, anchorAtHome };
 }
 
 /**
  * Where a requirement belongs: the section its detector names, else the last main section before the final
  * provisions (or before the signature block), else the start of the document.
  */
-function anchorOf(ctx: DetectorContext, detector: Detector): Span {
+function anchorOf(ctx: DetectorContext, detector: Detector): { anchor: Span; atHome: boolean } {
   const custom = detector.anchor?.(ctx);
-  if (custom) return { start: custom.start, end: custom.end, range: custom.range };
+  if (custom) return { anchor: { start: custom.start, end: custom.end, range: custom.range }, atHome: true };
   const { model } = ctx;
   const home = detector.home;
   const main = model.allSections.filter((s) => s.kind === 'section');
   const section = home && (main.find((s) => home.test(s.title)) ?? model.annexes.find((s) => home.test(s.title)));
-  if (section) return section.heading;
+  if (section) return { anchor: section.heading, atHome: true };
   const top = model.sections;
   const final = top.findIndex((s) => FINAL_PROVISIONS.test(s.title));
-  if (final > 0) return top[final - 1]!.heading;
+  if (final > 0) return { anchor: top[final - 1]!.heading, atHome: false };
   const signature = model.signatureBlock;
   const beforeSignature = signature ? top.filter((s) => s.heading.start < signature.start) : top;
   const last = beforeSignature[beforeSignature.length - 1] ?? top[top.length - 1];
-  return last ? last.heading : ctx.span(0, 0);
+  return { anchor: last ? last.heading : ctx.span(0, 0), atHome: false };
 }

@@ -17,6 +17,11 @@ export interface RequirementCoverage {
   disputed: string[];
   /** The section where the requirement belongs: where a MISSING requirement is reported. */
   anchor?: Span;
+  /**
+   * False when no section is the requirement's home and {@link anchor} is only the fallback (the last main
+   * section, or the start of the document): a clause inserted for it then gets a section of its own.
+   */
+  anchorAtHome?: boolean;
   /** True when an `avv-assert` / `avv-not-applicable` directive decided the status. */
   byDirective?: boolean;
 }

@@ -51,7 +51,9 @@ function contentFixes(parsed: ParsedContract, knowledge: Knowledge, library: Cla
   if (detector && data['status'] === 'missing') {
     const clause = clauseFor(library, ruleId);
     if (!clause) return [];
-    const anchor = coverageFor(parsed, detector).anchor;
+    // a fallback anchor (the last section) is where the finding is shown, not where the clause belongs
+    const coverage = coverageFor(parsed, detector);
+    const anchor = coverage.anchorAtHome ? coverage.anchor : undefined;
     const title = renderClauseTitle(parsed, library, clause.id);
     const out = [fix(l10n.t('Insert the clause "{0}"', title), insertMissingClause(parsed, library, ruleId, anchor, 'short'), fixable && !clause.needsFacts)];
     if (clause.variants.detailed) out.push(fix(l10n.t('Insert the clause "{0}" (detailed variant)', title), insertMissingClause(parsed, library, ruleId, anchor, 'detailed')));

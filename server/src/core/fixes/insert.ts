@@ -10,8 +10,9 @@ import { fillTemplate, vocabularyOf, type Vocabulary } from './vocabulary.js';
  * Every function computes LSP TextEdits against the parsed version of the document; `applyEdits` applies them.
  *
  * Placement of a missing clause:
- * 1. into the section where the requirement belongs (the coverage anchor, else the first section whose title
- *    matches the clause's `home`), as new Absätze continuing that section's numbering;
+ * 1. into the section where the requirement belongs (the coverage anchor when a section is the requirement's
+ *    home, else the first section whose title matches the clause's `home`), as new Absätze continuing that
+ *    section's numbering; never into an unrelated section only because it is the last one;
  * 2. otherwise as a new section before the final provisions ("Schlussbestimmungen", "Sonstiges",
  *    "Schlussvorschriften"). The new section takes the number of the final provisions, which move up by one
  *    together with every following main section; every cross reference that resolved to a renumbered section

@@ -71,6 +71,12 @@ const ELEMENTS: [string, RegExp][] = [
 export const breachContent: Detector = {
   id: 'art33-3-breach-content',
   home: HOME,
+  // the content of the notification belongs to the clause that imposes it, whatever that section is called
+  anchor: (ctx) => {
+    let section = breachNotices(ctx)[0]?.block.section;
+    while (section?.parent) section = section.parent;
+    return section?.heading;
+  },
   missingMessage: () => l10n.t('No minimum content of the breach notification found. Expected: the nature of the breach, categories and approximate numbers, a contact point, likely consequences and measures taken or proposed.'),
   detect(ctx) {
     const notices = breachNotices(ctx);

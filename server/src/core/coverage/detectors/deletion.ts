@@ -7,7 +7,7 @@ import type { Detector } from '../types.js';
 
 /** Rows 24, 25, 38: deletion or return at the end of the processing, its confirmation, no lien on the data. */
 
-const HOME = /Lösch|Rückgabe|Beendigung|Vertragsende|Herausgabe/u;
+const HOME = /Lösch|Rückgabe|Beendigung|Vertragsende|Herausgabe|(?<!\p{L})Ende(?!\p{L})/u;
 const END = re`\b(?:Beendigung|Ende|Abschluss|Vertragsende|Vertragsbeendigung|beendet|Ablauf|Kündigung|Auftragsende|Leistungsende)\p{L}*|\bnach\s+(?:\p{L}+\s+){0,3}(?:Erbringung|Leistung)`;
 const DELETE = re`\b(?:lösch|Löschung|vernicht|Vernichtung|entsorg|unwiederbringlich)\p{L}*`;
 const RETURN = re`\b(?:zurückgeb|zurückzugeb|zurückgegeben|Rückgabe|Rückübermittlung|herausgeb|herauszugeb|Herausgabe|aushändig|auszuhändig|übergib|übergeben|Rückführung|zurückübermittel)\p{L}*|\bgibt\s+(?:\p{L}+\s+){0,10}(?:zurück|heraus)\b|\bhändigt\s+(?:\p{L}+\s+){0,4}aus\b`;
@@ -19,7 +19,8 @@ export const deleteReturn: Detector = {
   home: HOME,
   missingMessage: () => l10n.t('No deletion or return of the data found. Expected: after the end of the services, the processor deletes or returns all personal data at the controller\'s choice and deletes existing copies, unless law requires storage.'),
   detect(ctx) {
-    const where = (s: Sentence) => ctx.inSection(s, HOME) || END.test(s.text);
+    // the end of the processing named in the sentence or earlier in its Absatz ("Mit Ende … löscht … Auf Verlangen … gibt … zurück")
+    const where = (s: Sentence) => ctx.inSection(s, HOME) || END.test(s.text) || ctx.groupOf(s).some((x) => x.index < s.index && END.test(x.text));
     const deleted = ctx.findPositive(DELETE, { tom: false, where }).filter((s) => !/Löschprotokoll|bestätig|bescheinig|Betroffen|betroffene|berichtig|Berichtigung|einschränk|Einschränkung/u.test(s.text) || RETURN.test(s.text));
     const returned = ctx.findPositive(RETURN, { tom: false, where });
     if (!deleted.length && !returned.length) return MISSING;
