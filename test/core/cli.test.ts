@@ -178,6 +178,8 @@ describe('command line', () => {
     assert.ok(!withClauses.includes('art28-3-g-delete-return'));
     assert.ok(withClauses.length < mechanical.length);
     assert.equal((await cli(['fix', '--rule', 'no-such-rule', file])).code, 2);
+    const complete = await cli(['fix', '--locale', 'en', 'test/fixtures/corpus/verantwortlicher-streng.avv.md']);
+    assert.match(complete.out, /verantwortlicher-streng\.avv\.md: nothing to fix$/m);
   });
 
   it('expands ** and * globs', () => {

@@ -70,7 +70,7 @@ export function runFix(args: string[], io: FixIo, knowledge: Knowledge, library:
     const before = findings.filter(selected).length;
     const edits = fixAll(parsed, knowledge, library, findings, opts.ruleId, { settings, clauses: opts.clauses });
     if (edits.length === 0) {
-      out.push(`${file}: ${l10n.t('nothing to fix ({0} findings without a fix)', before)}`);
+      out.push(`${file}: ${before ? l10n.t('nothing to fix ({0} findings without a fix)', before) : l10n.t('nothing to fix')}`);
       continue;
     }
     const fixed = applyEdits(text, edits);
