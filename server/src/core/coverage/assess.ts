@@ -45,8 +45,9 @@ export function assessRequirement(ctx: DetectorContext, detector: Detector): Req
 }
 
 /**
- * Where a requirement belongs: the section its detector names, else the last main section before the final
- * provisions (or before the signature block), else the start of the document.
+ * Where a requirement belongs: the section its detector names (at home), else, as a fallback for showing the
+ * finding only, the last main section before the final provisions (or before the signature block), else the
+ * start of the document.
  */
 function anchorOf(ctx: DetectorContext, detector: Detector): { anchor: Span; atHome: boolean } {
   const custom = detector.anchor?.(ctx);
