@@ -7,7 +7,9 @@
 # usage: scripts/test-vscode.sh              run the integration suite (needs `npm run build` first)
 #        scripts/test-vscode.sh --install    only install the toolchain
 #        scripts/test-vscode.sh --ui-check   run scripts/ui-check.mjs (screenshots into out/screenshots/)
-# env:   AVV_E2E_CACHE, AVV_E2E_GREP (mocha grep), AVV_E2E_TIMEOUT (s), AVV_E2E_KEEP=1 (keep logs)
+# env:   AVV_E2E_CACHE, AVV_E2E_GREP (mocha grep), AVV_E2E_TIMEOUT (s), AVV_E2E_KEEP=1 (keep logs),
+#        AVV_E2E_FROM=vsix (default: package the .vsix and run the suite against the extension unpacked from it,
+#        as a user installs it) or repo (run the extension from the repository)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=scripts/e2e-env.sh
@@ -33,6 +35,15 @@ trap 'exit 130' INT TERM
 export AVV_E2E_MARK='[avv-e2e] '   # the ext host inherits it; must equal REPORT_MARK in scripts/vscode-runner.mjs
 e2e_start_code_server
 export AVV_E2E_CONSOLE_LOG=$E2E_RUN/console.log
+# the extension under test: by default the packaged .vsix, unpacked as VS Code installs it (catches files the
+# package lacks, e.g. a stylesheet the preview loads); AVV_E2E_FROM=repo runs the repository itself
+EXT=$ROOT
+if [ "${AVV_E2E_FROM:-vsix}" = vsix ] && [ "$MODE" != --ui-check ]; then
+  (cd "$ROOT" && npm run --silent package >/dev/null) || e2e_die "npm run package failed"
+  EXT=$E2E_RUN/extension
+  node "$ROOT/scripts/unpack-vsix.mjs" "$ROOT/out/avv-studio.vsix" "$EXT" >&2 || e2e_die "cannot unpack the .vsix"
+  e2e_log "testing the packaged extension unpacked at $EXT"
+fi
 set +e
 if [ "$MODE" = --ui-check ]; then
   # the UI check types into the contract: give it a copy, never the repository's fixture
@@ -40,7 +51,7 @@ if [ "$MODE" = --ui-check ]; then
   node "$ROOT/scripts/ui-check.mjs" "$E2E_BASE" "$E2E_RUN/ws" "$ROOT"
 else
   # the ext host inherits code-server's environment, so AVV_E2E_GREP reaches mocha
-  node "$ROOT/scripts/vscode-runner.mjs" "$E2E_BASE" "$ROOT/test/fixtures" "$ROOT" "$ROOT/out/integration/index.js"
+  node "$ROOT/scripts/vscode-runner.mjs" "$E2E_BASE" "$ROOT/test/fixtures" "$EXT" "$ROOT/out/integration/index.js"
 fi
 RC=$?
 set -e

@@ -20,6 +20,8 @@ describe('AVV Studio in VS Code', function () {
 
   before(function () {
     report(`host: ${vscode.env.appName} ${vscode.version}, uiKind ${vscode.env.uiKind}, remote ${vscode.env.remoteName ?? 'none'}, node ${process.version}`);
+    // scripts/test-vscode.sh runs the extension unpacked from the .vsix unless AVV_E2E_FROM=repo
+    report(`extension under test: ${vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? 'not loaded'}`);
   });
 
   describe('activation', function () {
