@@ -218,6 +218,23 @@ describe('fix all', () => {
   });
 });
 
+describe('outdated terms through their findings (the finding\'s range decides the replacement)', () => {
+  const cases: [text: string, expected: string][] = [
+    ['Der Auftragnehmer hat Daten zu berichtigen, zu löschen oder zu sperren.', 'Der Auftragnehmer hat Daten zu berichtigen, zu löschen oder in der Verarbeitung einzuschränken.'],
+    ['Der Auftragnehmer darf die Daten nur auf Weisung berichtigen, löschen oder sperren.', 'Der Auftragnehmer darf die Daten nur auf Weisung berichtigen, löschen oder in der Verarbeitung einschränken.'],
+  ];
+  for (const [text, expected] of cases) {
+    it(text, () => {
+      const parsed = parse(`## § 1 Berichtigung und Löschung\n\n${text}\n`);
+      const finding = analyze(parsed, knowledge).findings.find((f) => f.ruleId === 'out-term-sperrung');
+      assert.ok(finding, 'found');
+      const after = apply(parsed, fixesFor(parsed, knowledge, library, finding)[0]!.edits);
+      assert.equal(after.text, `## § 1 Berichtigung und Löschung\n\n${expected}\n`);
+      assert.ok(!after.findings.some((f) => f.ruleId === 'out-term-sperrung'));
+    });
+  }
+});
+
 describe('numbering-gap fix', () => {
   const cases: { name: string; text: string; expected: string }[] = [
     {
