@@ -361,6 +361,15 @@ describe('completePartialClause', () => {
     });
   }
 
+  it('inserts the sentence right after the one it completes, so that "Dies" refers to it', () => {
+    const text = '## § 3 Weisungen\n\n(1) Der Auftragnehmer verarbeitet die Daten nur auf dokumentierte Weisung des Auftraggebers. Hält er eine Weisung für rechtswidrig, weist er den Auftraggeber darauf hin.\n';
+    const parsed = parse(text);
+    const once = fix(parsed, completePartialClause(parsed, library, 'instructions.add-third-country', at(parsed, 'Der Auftragnehmer verarbeitet die Daten nur auf dokumentierte Weisung des Auftraggebers.')));
+    assert.match(once.text, /des Auftraggebers\. Dies gilt auch für die Übermittlung personenbezogener Daten an ein Drittland[^.]*\. Hält er eine Weisung/u);
+    const twice = fix(once.parsed, completePartialClause(once.parsed, library, 'instructions.add-third-country', at(once.parsed, 'Der Auftragnehmer verarbeitet die Daten nur auf dokumentierte Weisung des Auftraggebers.')));
+    assert.equal(twice.text, once.text, 'applying twice equals once');
+  });
+
   it('returns nothing for an unknown key', () => {
     const parsed = parse(doc);
     assert.deepEqual(completePartialClause(parsed, library, 'no.such-key', at(parsed, 'Zertifikate')), []);

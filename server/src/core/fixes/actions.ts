@@ -11,6 +11,7 @@ import { diffEdits } from './diff.js';
 import { applyEdits, type TextEdit } from './edits.js';
 import { completePartialClause, insertMissingClause, renderClauseTitle, replaceOutdatedReference } from './insert.js';
 import { clauseFor, completionKeyFor, type ClauseLibrary } from './library.js';
+import { topSectionAt } from './layout.js';
 import { closeNumberingGap } from './renumber.js';
 
 /**
@@ -61,7 +62,12 @@ function contentFixes(parsed: ParsedContract, knowledge: Knowledge, library: Cla
   }
   if (detector && data['status'] === 'partial') {
     const missing = Array.isArray(data['missing']) ? (data['missing'] as unknown[]).filter((m): m is string => typeof m === 'string') : [];
-    const evidence = coverageFor(parsed, detector).evidence;
+    // complete the provision where it is at home ("Dies gilt auch für Drittlandübermittlungen" after the instructions
+    // clause, not after a sentence on corrections that happens to mention instructions)
+    const home = clauseFor(library, ruleId)?.home;
+    const atHome = (e: { start: number }) => home !== undefined && new RegExp(home, 'iu').test(topSectionAt(parsed, e.start)?.title ?? '');
+    const found = coverageFor(parsed, detector).evidence;
+    const evidence = [...found.filter(atHome), ...found.filter((e) => !atHome(e))];
     const out: Fix[] = [];
     for (const m of missing) {
       const key = completionKeyFor(library, ruleId, m);
