@@ -370,6 +370,13 @@ describe('completePartialClause', () => {
     assert.equal(twice.text, once.text, 'applying twice equals once');
   });
 
+  it('puts a sentence that does not refer back at the end of the Absatz, never between a sentence and the next one\'s pronoun', () => {
+    const text = '## § 4 Sicherheit\n\n(2) Die Maßnahmen unterliegen dem technischen Fortschritt. Der Auftragnehmer darf sie durch gleichwertige Maßnahmen ersetzen.\n';
+    const parsed = parse(text);
+    const out = fix(parsed, completePartialClause(parsed, library, 'tom-changes.add-approval', at(parsed, 'Die Maßnahmen unterliegen dem technischen Fortschritt.'))).text;
+    assert.match(out, /dem technischen Fortschritt\. Der Auftragnehmer darf sie durch gleichwertige Maßnahmen ersetzen\. Änderungen der Maßnahmen/u);
+  });
+
   it('returns nothing for an unknown key', () => {
     const parsed = parse(doc);
     assert.deepEqual(completePartialClause(parsed, library, 'no.such-key', at(parsed, 'Zertifikate')), []);

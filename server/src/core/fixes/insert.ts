@@ -197,8 +197,8 @@ function nextLabel(last: Section): string {
 }
 
 /**
- * Completes a PARTIAL provision: inserts the completion sentence `key` right after the `evidence` sentence (or at
- * the end of the Absatz that holds it, when the evidence ends it or stands in a list),
+ * Completes a PARTIAL provision: appends the completion sentence `key` to the Absatz that holds `evidence` (a
+ * sentence that refers back to the evidence goes right after it),
  * or, for replace rules (breach.replace-72h), rewrites the matching words in it. [] when the sentence is
  * already there, nothing matches, or the key is unknown.
  */
@@ -224,10 +224,11 @@ export function completePartialClause(parsed: ParsedContract, library: ClauseLib
   if (squash(own).includes(squash(sentence))) return [];
   const lineStart = text.lastIndexOf('\n', end - 1) + 1;
   const inList = /^\s*(?:[-*+]\s|\(?[a-z]\)\s|\d+\.\s|\d+\)\s)/u.test(text.slice(lineStart, end)) && lineStart > absatz.start;
-  // right after the sentence it completes, which its first words refer to ("Dies gilt auch …", "Auf Verlangen …
-  // stattdessen …"), when that sentence ends inside running text of the Absatz; else at the end of the Absatz
+  // a sentence that refers back ("Dies gilt auch …", "Auf Verlangen … stattdessen …") goes right after the one it
+  // completes when that one ends inside running text; any other goes to the end of the Absatz, so that it cannot
+  // come between a sentence and the next one's pronoun ("… ersetzen. Der Anbieter darf sie …")
   const after = evidence.end;
-  const midAbsatz = !inList && after > absatz.start && after < end && /[.;!?]["“”)]?$/u.test(text.slice(absatz.start, after)) && /^[ \t]+\S/u.test(text.slice(after, end));
+  const midAbsatz = completion.refersBack === true && !inList && after > absatz.start && after < end && /[.;!?]["“”)]?$/u.test(text.slice(absatz.start, after)) && /^[ \t]+\S/u.test(text.slice(after, end));
   if (midAbsatz) return toTextEdits(parsed, [{ start: after, end: after, newText: ' ' + sentence }]);
   const sep = inList ? eolOf(parsed) : /[.;:!?]$/u.test(own) ? ' ' : '. ';
   return toTextEdits(parsed, [{ start: end, end, newText: sep + sentence }]);

@@ -28,6 +28,8 @@ export interface CompletionEntry {
   text?: string;
   pattern?: string;
   replacement?: string;
+  /** append: the sentence refers to the one it completes and goes right after it (see completePartialClause). */
+  refersBack?: boolean;
   /** The coverage `missing` strings this completion answers. */
   resolves: string[];
   note?: string;
