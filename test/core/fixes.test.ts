@@ -217,7 +217,8 @@ describe('insertMissingClause as a new section', () => {
     const before = parseFixture('crlf-ziffer.avv.md');
     const after = fix(before, insertMissingClause(before, library, 'art28-3-h-audits', undefined, 'short', 'section'));
     assert.ok(after.text.includes('gilt Ziffer 13 Abs. 2.'));
-    assert.ok(after.text.includes('gemäß Ziffer 14.'), 'a dangling reference is left alone');
+    assert.ok(after.text.includes('gemäß Ziffer 15.'), 'the dangling "Ziffer 14" moves up with the sections and stays dangling');
+    assert.deepEqual(after.parsed.model.references.filter((r) => r.resolution === 'none' && !r.external).map((r) => r.text), ['Ziffer 15']);
   });
 
   it('renumbers decimal sub-sections and the references into them, exactly', () => {
@@ -259,6 +260,26 @@ describe('insertMissingClause as a new section', () => {
       ].join('\n'),
     );
     assert.deepEqual(after.parsed.model.references.map((r) => r.resolution), ['full', 'full', 'full']);
+  });
+
+  it('keeps a dangling reference dangling: it moves with the sections instead of naming the new one', () => {
+    for (const final of [true, false]) {
+      const text = [
+        '## § 1 Gegenstand',
+        '',
+        'Der Auftragnehmer hostet die Daten; im Übrigen gilt § 3.',
+        '',
+        ...(final ? ['## § 2 Schlussbestimmungen', '', 'Änderungen bedürfen der Textform.', ''] : []),
+      ].join('\n');
+      const before = parse(text);
+      const dangling = (p: ParsedContract) => p.model.references.filter((r) => r.resolution === 'none' && !r.external).map((r) => r.text);
+      assert.deepEqual(dangling(before), ['§ 3'], 'the fixture has a dangling "§ 3"');
+      let after = fix(before, insertMissingClause(before, library, 'no-retention-right', undefined, 'short', 'section'));
+      after = fix(after.parsed, insertMissingClause(after.parsed, library, 'precedence-clause', undefined, 'short', 'section'));
+      assert.equal(after.parsed.model.sections.length, final ? 4 : 3);
+      // two new sections, each moves "§ 3" up by one: still one past the last section
+      assert.deepEqual(dangling(after.parsed), ['§ 5'], final ? 'inserted before the final provisions' : 'appended after the last section');
+    }
   });
 
   it('appends after the last section without renumbering roman numbering', () => {

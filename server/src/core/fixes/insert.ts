@@ -123,6 +123,24 @@ function renumberFrom(parsed: ParsedContract, sections: Section[]): NEdit[] {
     const e = renumberIn(parsed, ref, top.number, to);
     if (e) edits.push(e);
   }
+  const first = sections[0];
+  return first ? [...edits, ...shiftDangling(parsed, first.style, first.parts[0] ?? 0)] : edits;
+}
+
+/**
+ * A dangling reference ("Ziffer 12" in a contract that ends with Ziffer 9) must stay dangling when new sections
+ * are inserted: at or after the new number `from` it moves up by one with the sections, otherwise an inserted
+ * section would silently become its target and the drafting defect would vanish from the findings.
+ */
+function shiftDangling(parsed: ParsedContract, style: Section['style'], from: number): NEdit[] {
+  const edits: NEdit[] = [];
+  for (const ref of parsed.model.references) {
+    if (ref.external || ref.resolution !== 'none' || ref.address.style !== style || !ref.address.section) continue;
+    const n = Number(/\d+/u.exec(ref.address.section)?.[0]);
+    if (!Number.isInteger(n) || n < from) continue;
+    const e = renumberIn(parsed, ref, String(n), String(n + 1));
+    if (e) edits.push(e);
+  }
   return edits;
 }
 
@@ -179,7 +197,8 @@ export function insertMissingClause(
   const heading = headingLike(parsed, last, number, title);
   const body = renderAbsaetze(templates, vocab, { style, section: number, first: 1, unnumbered: templates.length === 1 && style !== 'decimal' });
   const at = contentEnd(parsed, last);
-  return toTextEdits(parsed, [{ start: at, end: at, newText: eol + eol + [heading, ...body].join(eol + eol) }]);
+  const shifted = isArabic(last) ? shiftDangling(parsed, last.style, Number(number)) : [];
+  return toTextEdits(parsed, [{ start: at, end: at, newText: eol + eol + [heading, ...body].join(eol + eol) }, ...shifted]);
 }
 
 const ROMAN: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
