@@ -92,6 +92,18 @@ describe('clause library data', () => {
     }
   });
 
+  it('refers to parties and to the contract only through placeholders (no literal "er", "ihm", "dieser Vertrag")', () => {
+    const texts = [
+      ...library.clauses.flatMap((c) => [c.title, ...c.variants.short, ...(c.variants.detailed ?? [])].map((t) => [c.id, t] as const)),
+      ...library.completions.flatMap((c) => [c.text, c.replacement].filter((t): t is string => t !== undefined).map((t) => [c.key, t] as const)),
+    ];
+    for (const [id, template] of texts) {
+      const t = template.replace(/\{\{[^}]*\}\}\p{L}*/gu, '{{}}'); // "{{agreement.poss}}er Anlagen" is fine
+      assert.doesNotMatch(t, /(?<!\p{L})(?:[Ee]r|ihm|ihn|dessen|deren)(?!\p{L})/u, `${id}: a pronoun for a party must follow its gender ({{processor.pron}} …)`);
+      assert.doesNotMatch(t, /(?<!\p{L})[Dd]ies(?:er|em|en|es) Vertrag/u, `${id}: the contract as it names itself ({{agreement.nom}} …)`);
+    }
+  });
+
   it('maps missing strings to completion keys', () => {
     assert.equal(completionKeyFor(library, 'art28-3-h-audits', 'inspections / on-site audits are missing'), 'audits.add-inspections');
     assert.equal(completionKeyFor(library, 'art33-2-breach-notification', '72 hours instead of "without undue delay"'), 'breach.replace-72h');
@@ -113,7 +125,30 @@ describe('declineRole', () => {
     ['Provider', 'der Provider', 'des Providers', 'dem Provider', 'den Provider'],
   ];
   for (const [term, nom, gen, dat, akk] of table) {
-    it(term, () => assert.deepEqual(declineRole(term), { term, nom, gen, dat, akk }));
+    it(term, () => {
+      const d = declineRole(term);
+      assert.deepEqual([d.nom, d.gen, d.dat, d.akk], [nom, gen, dat, akk]);
+      assert.deepEqual([d.gender, d.pron, d.pronDat, d.pronAkk, d.poss, d.rel, d.dem], ['m', 'er', 'ihm', 'ihn', 'sein', 'dessen', 'dieser']);
+    });
+  }
+  // feminine and neuter role terms: the article, the cases and the pronouns that refer back
+  const others: [string, string, string, string, string, string][] = [
+    ['Auftraggeberin', 'die Auftraggeberin', 'der Auftraggeberin', 'der Auftraggeberin', 'die Auftraggeberin', 'sie/ihr/sie/ihr/deren/diese'],
+    ['Auftragnehmerin', 'die Auftragnehmerin', 'der Auftragnehmerin', 'der Auftragnehmerin', 'die Auftragnehmerin', 'sie/ihr/sie/ihr/deren/diese'],
+    ['Praxis', 'die Praxis', 'der Praxis', 'der Praxis', 'die Praxis', 'sie/ihr/sie/ihr/deren/diese'],
+    ['Behörde', 'die Behörde', 'der Behörde', 'der Behörde', 'die Behörde', 'sie/ihr/sie/ihr/deren/diese'],
+    ['Gesellschaft', 'die Gesellschaft', 'der Gesellschaft', 'der Gesellschaft', 'die Gesellschaft', 'sie/ihr/sie/ihr/deren/diese'],
+    ['Muster GmbH', 'die Muster GmbH', 'der Muster GmbH', 'der Muster GmbH', 'die Muster GmbH', 'sie/ihr/sie/ihr/deren/diese'],
+    ['Unternehmen', 'das Unternehmen', 'des Unternehmens', 'dem Unternehmen', 'das Unternehmen', 'es/ihm/es/sein/dessen/dieses'],
+    ['Klinikum', 'das Klinikum', 'des Klinikums', 'dem Klinikum', 'das Klinikum', 'es/ihm/es/sein/dessen/dieses'],
+    ['Verein', 'der Verein', 'des Vereins', 'dem Verein', 'den Verein', 'er/ihm/ihn/sein/dessen/dieser'],
+  ];
+  for (const [term, nom, gen, dat, akk, pronouns] of others) {
+    it(term, () => {
+      const d = declineRole(term);
+      assert.deepEqual([d.nom, d.gen, d.dat, d.akk], [nom, gen, dat, akk]);
+      assert.equal([d.pron, d.pronDat, d.pronAkk, d.poss, d.rel, d.dem].join('/'), pronouns);
+    });
   }
 });
 
@@ -139,6 +174,15 @@ describe('renderClause', () => {
       }
     }
   }
+
+  it('declines feminine role terms and refers back with their pronouns; names the contract as it names itself', () => {
+    const parsed = parse('# AVV\n\nzwischen der A GmbH, Hauptstr. 1, 10115 Berlin (nachfolgend „Auftraggeberin“) und der B GmbH, Nebenweg 2, 80331 München (nachfolgend „Auftragnehmerin“)\n\n## § 1 Gegenstand\n\n(1) Die Auftragnehmerin hostet Daten. Diese AVV gilt ab heute. Änderungen dieser AVV bedürfen der Textform.\n');
+    assert.equal(renderClause(parsed, library, 'seizure-insolvency-notice'), 'Werden die personenbezogenen Daten bei der Auftragnehmerin durch Pfändung, Beschlagnahme, ein Insolvenzverfahren oder sonstige Maßnahmen Dritter gefährdet, informiert sie die Auftraggeberin unverzüglich. Sie weist die Beteiligten darauf hin, dass die Verantwortung für die Daten ausschließlich bei der Auftraggeberin liegt.');
+    assert.match(renderClause(parsed, library, 'dsr-forwarding'), /leitet diese das Ersuchen unverzüglich an die Auftraggeberin weiter .* die Auftraggeberin hat sie hierzu angewiesen\.$/u);
+    assert.match(renderClause(parsed, library, 'art30-records'), /stellt der Auftraggeberin die für deren Verzeichnis/u);
+    assert.match(renderClause(parsed, library, 'termination-for-cause'), /^Die Auftraggeberin kann diese AVV und den Hauptvertrag fristlos kündigen, wenn die Auftragnehmerin schwerwiegend gegen Datenschutzvorschriften oder gegen diese AVV verstößt/u);
+    assert.match(renderClause(parsed, library, 'art28-9-written-form'), /^Diese AVV sowie Änderungen und Ergänzungen einschließlich ihrer Anlagen/u);
+  });
 
   it('renders exactly, with the document terms and numbered Absätze', () => {
     const parsed = parseFixture('dezimal.avv.md');

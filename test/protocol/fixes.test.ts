@@ -92,6 +92,6 @@ describe('language server: quick fixes', function () {
     assert.equal(applyRequests.length, 1);
     const edit = (applyRequests[0] as { edit: { documentChanges: TextDocumentEdit[] } }).edit;
     assert.deepEqual(edit.documentChanges[0]!.textDocument, { uri, version: 2 });
-    assert.ok(edit.documentChanges[0]!.edits.some((e) => e.newText.includes('Der Auftraggeber kann diesen Vertrag')), 'termination-for-cause inserted');
+    assert.ok(edit.documentChanges[0]!.edits.some((e) => e.newText.includes('Der Auftraggeber kann diese Vereinbarung und den Hauptvertrag')), 'termination-for-cause inserted, in the contract\'s own name for itself');
   });
 });

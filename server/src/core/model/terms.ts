@@ -21,12 +21,19 @@ const DEFINITION_LINE = new RegExp(String.raw`(?:^|\n)[ \t]*(?:[-*•]\s+|\(?[a-
 const ROLE_WORDS: Record<string, Role> = {
   Kunde: 'controller',
   Kundin: 'controller',
-  Anbieter: 'processor',
   Auftraggeber: 'controller',
+  Auftraggeberin: 'controller',
   Verantwortlicher: 'controller',
   Verantwortliche: 'controller',
+  Anbieter: 'processor',
+  Anbieterin: 'processor',
   Auftragnehmer: 'processor',
+  Auftragnehmerin: 'processor',
   Auftragsverarbeiter: 'processor',
+  Auftragsverarbeiterin: 'processor',
+  Dienstleister: 'processor',
+  Dienstleisterin: 'processor',
+  Provider: 'processor',
 };
 
 export function roleOfTerm(term: string): Role | undefined {
