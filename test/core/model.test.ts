@@ -5,6 +5,22 @@ import { parse } from '../support/helpers.js';
 const text = (t: string[]) => t.join('\n');
 
 describe('contract model', () => {
+  describe('roles of party terms that are no role words', () => {
+    const roles = (lines: string[]) => parse(text(lines)).model.terms.map((t) => `${t.term}:${t.role ?? '-'}`);
+    it('"Praxis" next to "Dienstleister": the other role', () => {
+      assert.deepEqual(roles(['# AVV', '', 'zwischen', '', 'Hausarztpraxis Dr. med. Anna Berger, Lindenstraße 4, 72764 Reutlingen', '', '(nachfolgend „Praxis“)', '', 'und', '', 'NetzWerk IT-Service GmbH, Gartenweg 9, 72762 Reutlingen', '', '(nachfolgend „Dienstleister“)', '', '## 1. Gegenstand', '', 'Text.']),
+        ['Praxis:controller', 'Dienstleister:processor']);
+    });
+    it('the role word next to the definition decides ("– als Verantwortliche –")', () => {
+      assert.deepEqual(roles(['# AVV', '', 'zwischen der Gemeinde Talheim, Rathausplatz 1, 74388 Talheim (nachfolgend „Gemeinde“) – als Verantwortliche –', '', 'und der Kommunal-IT eG, Am Markt 3, 74072 Heilbronn (nachfolgend „Rechenzentrum“) – als Auftragsverarbeiter –', '', '## § 1 Gegenstand', '', 'Text.']),
+        ['Gemeinde:controller', 'Rechenzentrum:processor']);
+    });
+    it('a term of the preamble that is no party gets no role', () => {
+      assert.deepEqual(roles(['# AVV', '', 'zwischen der A GmbH, Hauptstr. 1, 10115 Berlin (nachfolgend „Auftraggeber“) und der B GmbH, Nebenweg 2, 80331 München (nachfolgend „Auftragnehmer“)', '', 'Die Parteien haben einen Vertrag über Webhosting geschlossen (nachfolgend „Hauptvertrag“).', '', '## § 1 Gegenstand', '', 'Text.']),
+        ['Auftraggeber:controller', 'Auftragnehmer:processor', 'Hauptvertrag:-']);
+    });
+  });
+
   it('recovers §§ and Absätze from plain Word lines without blank lines', () => {
     const { model } = parse(text([
       'Vertrag zur Auftragsverarbeitung',

@@ -5,7 +5,7 @@ import { SourceText } from '../text/source.js';
 import { classifyAnnex, columnRoles, subprocessorEntries, tomEntries } from './annexes.js';
 import { frontMatterParties, frontMatterTerms, parseFrontMatter } from './frontMatter.js';
 import { findArtifacts, findDirectives, findPlaceholders, findSignatureBlock } from './markers.js';
-import { rubrumParties } from './parties.js';
+import { inferRubrumRoles, rubrumParties } from './parties.js';
 import { resolveReferences } from './references.js';
 import { recoverStructure } from './structure.js';
 import { buildTerms, findDefinitions } from './terms.js';
@@ -85,6 +85,7 @@ export function parseContract(input: ContractInput, knowledge: Knowledge, cache:
   const tom = annexes.filter((a) => a.annexKind === 'tom').flatMap((a) => tomEntries(a, tables));
 
   const terms = buildTerms(source, scan, findDefinitions(scan), frontMatter ? frontMatterTerms(frontMatter) : []);
+  inferRubrumRoles(scan, structure.preamble, terms);
   const parties = frontMatter ? frontMatterParties(frontMatter) : [];
   for (const p of rubrumParties(source, scan, structure.preamble, terms)) {
     if (!parties.some((q) => q.role === p.role)) parties.push(p);

@@ -2,6 +2,40 @@ import type { SourceText } from '../text/source.js';
 import { roleOfTerm } from './terms.js';
 import type { DefinedTerm, Party, Span } from './types.js';
 
+const CONTROLLER_HINT = /Verantwortlich\p{L}*|Auftraggeber\p{L}*|(?<!\p{L})Kund(?:e|in)(?!\p{L})|(?<!\p{L})controller(?!\p{L})/iu;
+const PROCESSOR_HINT = /Auftragsverarbeiter\p{L}*|Auftragnehmer\p{L}*|Dienstleister\p{L}*|(?<!\p{L})processor(?!\p{L})/iu;
+const PARTY_LIKE = /(?<!\p{L})(?:GmbH|AG|SE|KG|OHG|GbR|UG|eG|e\.\s?V\.|e\.\s?K\.|Dr\.|Praxis|Kanzlei|Stadt|Gemeinde|Landkreis)(?!\p{L})|\b\d{5}\s+\p{Lu}/u;
+
+/**
+ * Roles of party terms the role words do not give ("Praxis", "Schule", "Agentur"): the words next to the
+ * definition in the rubrum ("… (nachfolgend „Praxis“) – als Verantwortliche –"), else, when the other party's
+ * role is known, the other role. A term is only assigned when its definition reads like a party (legal form,
+ * postcode, "Praxis") and exactly one kind of role word stands next to it; otherwise it keeps no role.
+ */
+export function inferRubrumRoles(scan: string, preamble: Span | undefined, terms: DefinedTerm[]): void {
+  if (!preamble) return;
+  const defs = terms
+    .map((t) => ({ t, d: t.definitions.find((d) => d.start >= preamble.start && d.end <= preamble.end) }))
+    .filter((x): x is { t: DefinedTerm; d: Span } => x.d !== undefined)
+    .sort((a, b) => a.d.start - b.d.start);
+  const parties: { t: DefinedTerm; window: string }[] = [];
+  defs.forEach(({ t, d }, i) => {
+    const from = i > 0 ? defs[i - 1]!.d.end : preamble.start;
+    const to = Math.min(defs[i + 1]?.d.start ?? preamble.end, d.end + 60, preamble.end);
+    const window = scan.slice(from, to);
+    if (PARTY_LIKE.test(window)) parties.push({ t, window: window.replace(t.term, '') });
+  });
+  for (const { t, window } of parties) {
+    if (t.role) continue;
+    const controller = CONTROLLER_HINT.test(window);
+    const processor = PROCESSOR_HINT.test(window);
+    if (controller !== processor) t.role = controller ? 'controller' : 'processor';
+  }
+  const open = parties.filter((x) => !x.t.role);
+  const known = new Set(parties.filter((x) => x.t.role).map((x) => x.t.role));
+  if (open.length === 1 && known.size === 1) open[0]!.t.role = known.has('controller') ? 'processor' : 'controller';
+}
+
 /**
  * The parties from the rubrum ("zwischen … – nachfolgend „Auftraggeber“ – und … – nachfolgend
  * „Auftragnehmer“ –"): the lines before a role definition, back to the previous separator, name
