@@ -248,6 +248,17 @@ describe('numbering-gap fix', () => {
       expected: '## § 1 Pflichten\n\n(1) Eins.\n\n(2) Drei, vgl. Abs. 3.\n\n(3) Vier.\n\n## § 2 Schluss\n\nSiehe § 1 Abs. 3.\n',
     },
   ];
+  it('is not applied unasked when a dangling reference would point at a renumbered section', () => {
+    const parsed = parse('## § 1 Gegenstand\n\nDie Haftung regelt § 2.\n\n## § 3 Pflichten\n\n(1) Eins.\n\n## § 4 Schluss\n\nText.\n');
+    const findings = analyze(parsed, knowledge).findings;
+    const gap = findings.find((f) => f.ruleId === 'numbering-gap')!;
+    const fixes = fixesFor(parsed, knowledge, library, gap).filter((f) => f.kind === 'quickfix' && f.edits.length && !/avv-disable/u.test(f.edits[0]!.newText));
+    assert.equal(fixes.length, 1);
+    assert.equal(fixes[0]!.isPreferred, undefined, 'not preferred, so not in fix all');
+    assert.match(fixes[0]!.title, /"§ 2"/u);
+    assert.deepEqual(fixAll(parsed, knowledge, library, findings, 'numbering-gap'), []);
+  });
+
   for (const c of cases) {
     it(c.name, () => {
       const parsed = parse(c.text);

@@ -86,7 +86,10 @@ function contentFixes(parsed: ParsedContract, knowledge: Knowledge, library: Cla
   }
   if (ruleId === 'numbering-gap') {
     const closed = closeNumberingGap(parsed, parsed.source.offsetAt(finding.range.start));
-    return closed ? [fix(l10n.t('Renumber "{0}" as "{1}" and the numbers after it', closed.from, closed.to), closed.edits, fixable)] : [];
+    if (!closed) return [];
+    // not preferred (not in "fix all") when a dangling reference would silently point at a renumbered section
+    if (closed.masks.length) return [fix(l10n.t('Renumber "{0}" as "{1}" and the numbers after it (then "{2}" points to a renumbered section: check it)', closed.from, closed.to, closed.masks.map((r) => r.text).join('", "')), closed.edits)];
+    return [fix(l10n.t('Renumber "{0}" as "{1}" and the numbers after it', closed.from, closed.to), closed.edits, fixable)];
   }
   if (ruleId === 'conversion-artifact' && typeof data['replacement'] === 'string') {
     const replacement = data['replacement'];

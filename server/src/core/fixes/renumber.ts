@@ -11,7 +11,7 @@ import { toTextEdits, type NEdit, type TextEdit } from './edits.js';
  * reference part that cannot be located safely in the reference text is left alone (then dangling-reference
  * or a wrong target shows it; the rewrite never guesses).
  */
-export function closeNumberingGap(parsed: ParsedContract, offset: number): { edits: TextEdit[]; from: string; to: string } | undefined {
+export function closeNumberingGap(parsed: ParsedContract, offset: number): { edits: TextEdit[]; from: string; to: string; masks: CrossReference[] } | undefined {
   const text = parsed.source.text;
   const sequences = sequencesOf(parsed.model, text);
   let seq: Sequence | undefined;
@@ -56,7 +56,15 @@ export function closeNumberingGap(parsed: ParsedContract, offset: number): { edi
     if (e && !edits.some((x) => x.start < e.end && e.start < x.end)) edits.push(e);
   }
   const first = seq.members[at]!;
-  return { edits: toTextEdits(parsed, edits), from: first.marker, to: renumbered.get(first.node) ? replaceNumber(first.marker, first.number, renumbered.get(first.node)!.to) : first.marker };
+  // a dangling reference to a number that exists after the renumbering would silently get a target (most
+  // likely the wrong one: the text it meant is what is missing); the caller must not apply this unasked
+  const style = (first.node as Section).style;
+  const masks = seq.kind !== 'sections' ? [] : parsed.model.references.filter((r) => {
+    if (r.external || r.resolution !== 'none' || r.address.style !== style || !r.address.section) return false;
+    const n = Number(/\d+/u.exec(r.address.section)?.[0]);
+    return n >= expected && n < next;
+  });
+  return { edits: toTextEdits(parsed, edits), from: first.marker, to: renumbered.get(first.node) ? replaceNumber(first.marker, first.number, renumbered.get(first.node)!.to) : first.marker, masks };
 }
 
 /** Decimal sub-sections carry their parent's number: "5.1" moves with "5". */
