@@ -65,6 +65,10 @@ describe('norm citations', () => {
 describe('cross references', () => {
   const refs = (text: string) => parser.parse(text, 0).references.map((r) => ({ text: text.slice(r.start, r.end), ...r }));
 
+  it('takes no street name for an annex ("Friedrich-Ebert-Anlage 51")', () => {
+    assert.deepEqual(refs('Wohnbau eG, Friedrich-Ebert-Anlage 51, 69117 Heidelberg; siehe Anlage 2').map((r) => r.text), ['Anlage 2']);
+  });
+
   it('reads section, Absatz, numbered point and letter', () => {
     const [r] = refs('gemäß § 7 Abs. 2 lit. b');
     assert.deepEqual([r!.kind, r!.section, r!.clause, r!.item], ['paragraph', '7', '2', 'b']);

@@ -18,6 +18,11 @@ describe('rule numbering-gap', () => {
 
   const cases: { name: string; text: string; expected: string[] }[] = [
     {
+      name: 'sub-sections of parents that are no headings ("2 Pflichten" without a dot) count per parent; a gap within one still shows',
+      text: 'Vertrag\n\n1 Gegenstand\n\n1.1 Der Auftragnehmer druckt.\n\n1.2 Der Vertrag gilt ab heute.\n\n2 Pflichten\n\n2.1 Der Auftragnehmer versendet.\n\n2.3 Der Auftragnehmer löscht.\n',
+      expected: ['12:0-12:4 warning "2.3 " follows "2.1 ": the numbering skips or repeats a number; expected "2.2 ".'],
+    },
+    {
       name: 'Absätze starting at (2), letters skipping c); an inserted § 2a and a repeated § 2 are no gap',
       text: '## § 1 A\n\n(2) Eins.\n\n(3) Zwei.\n\n## § 2 B\n\n(1) Text:\na) x;\nb) y;\nd) z.\n\n## § 2a C\n\nText.\n\n## § 2 D\n\nText.\n\n## § 3 E\n\nText.\n',
       expected: [

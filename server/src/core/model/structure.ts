@@ -374,8 +374,8 @@ function classifyLine(block: Block, start: number, end: number, contentStart: nu
     if (looksLikeTitle(rest, true) || (label.style !== 'decimal' && rest.trim() === '')) {
       return headingUnit(block, start, end, contentStart, text, 'line');
     }
-    if (multiLevel || label.style === 'ziffer') {
-      // "2.1 Der Auftragnehmer verarbeitet …": a numbered clause that is itself a section of the outline
+    if (multiLevel || label.style === 'ziffer' || (label.style === 'klausel' && label.parts.length > 1)) {
+      // "2.1 Der Auftragnehmer verarbeitet …", "Klausel 1.1 Der Dienstleister …": a numbered clause that is itself a section of the outline
       const u = headingUnit(block, start, end, contentStart, text, 'line');
       u.title = '';
       return u;

@@ -187,7 +187,7 @@ export class LegalRefParser {
 
   private parseReferences(text: string, taken: [number, number][]): RawReference[] {
     const refs: RawReference[] = [];
-    const anchors = /(?<![\p{L}\d])(§§?|Ziffern?|Ziff\.|Punkt|Abschnitt|Klausel|Anlagen?|Anhänge|Anhang|Artikel|Absatz|Absätze|Abs\.|Nr\.)(?=[ \t\r\n]*(?:\d|[IVX]+(?![\p{L}])|[A-H](?![\p{L}\d])))/gu;
+    const anchors = /(?<![\p{L}\d-])(§§?|Ziffern?|Ziff\.|Punkt|Abschnitt|Klausel|Anlagen?|Anhänge|Anhang|Artikel|Absatz|Absätze|Abs\.|Nr\.)(?=[ \t\r\n]*(?:\d|[IVX]+(?![\p{L}])|[A-H](?![\p{L}\d])))/gu;
     let m: RegExpExecArray | null;
     while ((m = anchors.exec(text))) {
       if (overlaps(taken, m.index, m.index + 1)) continue;

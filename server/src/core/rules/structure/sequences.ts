@@ -32,8 +32,19 @@ const COUNTED_STYLES = new Set(['paragraph', 'ziffer', 'artikel', 'klausel', 'de
 export function sequencesOf(model: ContractModel, text: string): Sequence[] {
   const out: Sequence[] = [];
   const sections = (list: Section[]): void => {
-    const members = list.filter((s) => COUNTED_STYLES.has(s.style) && s.number !== '').map((s) => sectionMember(s, text));
-    if (members.length > 0) out.push({ kind: 'sections', members });
+    const counted = list.filter((s) => COUNTED_STYLES.has(s.style) && s.number !== '');
+    // "1.1, 1.2, 2.1, 2.2" side by side (their parents "1 Gegenstand", "2 Pflichten" were not recognised as
+    // headings, e.g. a Word export without the dot): each parent's sub-sections count from 1 on their own
+    const groups = new Map<string, Section[]>();
+    for (const s of counted) {
+      const key = s.parts.length > 1 ? `${s.style}:${s.parts.slice(0, -1).join('.')}` : s.style === 'decimal' || s.style === 'ziffer' || s.style === 'klausel' ? `${s.style}:` : '';
+      groups.set(key, [...(groups.get(key) ?? []), s]);
+    }
+    if (groups.size <= 1 || !counted.some((s) => s.parts.length > 1)) {
+      if (counted.length > 0) out.push({ kind: 'sections', members: counted.map((s) => sectionMember(s, text)) });
+      return;
+    }
+    for (const group of groups.values()) out.push({ kind: 'sections', members: group.map((s) => sectionMember(s, text)) });
   };
   sections(model.sections);
   const annexes = model.annexes.filter((a) => a.number !== '').map((a) => sectionMember(a, text));
