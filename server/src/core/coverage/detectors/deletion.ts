@@ -10,7 +10,7 @@ import type { Detector } from '../types.js';
 const HOME = /Lösch|Rückgabe|Beendigung|Vertragsende|Herausgabe|(?<!\p{L})Ende(?!\p{L})/u;
 const END = re`\b(?:Beendigung|Ende|Abschluss|Vertragsende|Vertragsbeendigung|beendet|Ablauf|Kündigung|Auftragsende|Leistungsende)\p{L}*|\bnach\s+(?:\p{L}+\s+){0,3}(?:Erbringung|Leistung)`;
 const DELETE = re`\b(?:lösch|Löschung|vernicht|Vernichtung|entsorg|unwiederbringlich)\p{L}*`;
-const RETURN = re`\b(?:zurückgeb|zurückzugeb|zurückgegeben|Rückgabe|Rückübermittlung|herausgeb|herauszugeb|Herausgabe|aushändig|auszuhändig|übergib|übergeben|Rückführung|zurückübermittel)\p{L}*|\bgibt\s+(?:\p{L}+\s+){0,10}(?:zurück|heraus)\b|\bhändigt\s+(?:\p{L}+\s+){0,4}aus\b`;
+const RETURN = re`\b(?:zurückgeb|zurückzugeb|zurückgegeben|Rückgabe|Rückübermittlung|herausgeb|herauszugeb|Herausgabe|aushändig|auszuhändig|übergib|übergeben|Rückführung|zurückübermittel)\p{L}*|\bgibt\s+(?:\p{L}+\s+){0,16}(?:zurück|heraus)\b|\bhändigt\s+(?:\p{L}+\s+){0,10}aus\b`;
 const COPIES = re`\b(?:Kopie|Datensicherung|Backup|Sicherungskopie|Duplikat|Vervielfältigung|Sicherung)\p{L}*`;
 const COPIES_EXCLUDED = re`\b(?:ausgenommen|Ausnahme|verbleib|verbleiben|unberührt)\p{L}*|\bnicht\s+(?:\p{L}+\s+){0,3}(?:erfasst|umfasst|gelöscht|betroffen)|\bgilt\s+nicht\b|\bgelten\s+nicht\b`;
 

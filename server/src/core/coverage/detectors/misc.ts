@@ -105,7 +105,7 @@ export const seizureInsolvency: Detector = {
   },
 };
 
-const PRECEDENCE = re`\bVorrang\p{L}*|\bvorrangig\p{L}*|\bgeh(?:t|en)\s+(?:[\p{L}„“",]+\s+){0,12}vor\b|\bvorgeh\p{L}*`;
+const PRECEDENCE = re`\bVorrang\p{L}*|\bvorrangig\p{L}*|\bgeh(?:t|en)\s+(?:[\p{L}„“",]+\s+){0,24}vor\b|\bvorgeh\p{L}*`;
 const CONFLICT = re`\bWidersprüch\p{L}*|\bWiderspruch\p{L}*|\bwidersprech\p{L}*|\bAbweichung\p{L}*|\babweich\p{L}*|\bKonflikt\p{L}*|\bKollision\p{L}*|\bUnvereinbarkeit\p{L}*|\bim\s+Zweifel\b|\bUnstimmigkeit\p{L}*`;
 const ALL_AGREEMENTS = re`\b(?:damit\s+)?(?:zusammenhängend|bestehend|künftig)\p{L}*\s+(?:\p{L}+\s+){0,2}(?:Vereinbarung|Vertr(?:ag|äg))\p{L}*|\bzwischen\s+den\s+Parteien\s+(?:\p{L}+\s+){0,2}(?:bestehen|geschlossen|getroffen)|\b(?:alle[nr]?|sämtlich\p{L}*|sonstig\p{L}*|anderen|übrigen|weiteren|andere)\s+(?:\p{L}+\s+){0,3}(?:Vereinbarung|Vertr(?:ag|äg)|Regelung|Bestimmung|Dokument|Abrede)\p{L}*`;
 

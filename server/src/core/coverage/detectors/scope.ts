@@ -28,7 +28,7 @@ export const subjectMatter: Detector = {
   detect(ctx) {
     const where = (s: Sentence) => inDescription(ctx, s);
     const service = ctx.findPositive([ctx.rx(`\\b{PROC}`), SERVICE_RE], { where, tom: false });
-    const stated = ctx.findPositive(re`\bGegenstand\s+(?:des\s+Auftrag\p{L}*|der\s+(?:Daten)?verarbeitung|dieses\s+Vertrag\p{L}*|dieser\s+Vereinbarung)\s+(?:ist|sind|umfasst)\b|\bGegenstand\s*:|^\s*(?:Art\s+der\s+Verarbeitung|Leistung\p{L}*|Gegenstand)\s*:\s*\p{L}`, { tom: false, where })
+    const stated = ctx.findPositive(re`\bGegenstand\s+(?:des\s+Auftrag\p{L}*|der\s+(?:Daten)?verarbeitung|dieses\s+Vertrag\p{L}*|dieser\s+Vereinbarung)\s+(?:ist|sind|umfasst)\b|^\s*(?:\d+(?:\.\d+)*\.?\s+|\(\d+\)\s+)?Gegenstand\s+(?:ist|sind)\s+(?:die|der|das)\s+\p{L}|\bGegenstand\s*:|^\s*(?:Art\s+der\s+Verarbeitung|Leistung\p{L}*|Gegenstand)\s*:\s*\p{L}`, { tom: false, where })
       .filter((s) => !MAIN_CONTRACT_REF.test(s.text));
     if (service.length || stated.length) return judge(uniq(service, stated), []);
     const refs = ctx.findPositive(MAIN_CONTRACT_REF, { where }).filter((s) => /Gegenstand|Leistung|Umfang|Einzelheiten|Auftrag|Grundlage/u.test(s.text));

@@ -9,7 +9,10 @@ import type { Detector } from '../types.js';
 
 const HOME = /Unterauftrag|Subunternehm|weitere\s+Auftragsverarbeiter|Subdienstleister/u;
 const AUTHORISE = re`\b(?:Genehmigung|genehmig|Zustimmung|zustimm|Einwilligung|einwillig|gestattet|erlaubt|Erlaubnis|freigegeben|Freigabe|zulässig|Einverständnis|einverstanden)\p{L}*`;
-const GENERAL = re`\ballgemein\p{L}*\s+(?:\p{L}+\s+){0,2}(?:Genehmigung|Zustimmung|Einwilligung)|\bgenehmig\p{L}*\s+(?:\p{L}+\s+){0,3}allgemein\b|\b(?:aufgeführt|genannt|gelistet|bezeichnet)\p{L}*\s+(?:\p{L}+\s+){0,1}(?:Unterauftrag|Subunternehm)\p{L}*|\bbesitzt\s+die\s+allgemeine`;
+const GENERAL = re`\ballgemein\p{L}*\s+(?:\p{L}+\s+){0,2}(?:Genehmigung|Zustimmung|Einwilligung)|\bgenehmig\p{L}*\s+(?:\p{L}+\s+){0,3}allgemein\b|\bbesitzt\s+die\s+allgemeine`;
+// "die in Anlage 2 genannten Unterauftragnehmer gelten als genehmigt": a general authorisation, unless every
+// further one needs a specific authorisation (then the list is the specific authorisation given at signing)
+const LISTED = re`\b(?:aufgeführt|genannt|gelistet|bezeichnet)\p{L}*\s+(?:\p{L}+\s+){0,1}(?:Unterauftrag|Subunternehm)\p{L}*`;
 const SPECIFIC = re`\bgesondert\p{L}*|\bim\s+Einzelfall\b|\bvorherig\p{L}*\s+(?:\p{L}+\s+){0,2}(?:Zustimmung|Genehmigung|Einwilligung)|\bnur\s+(?:\p{L}+\s+){0,4}(?:Zustimmung|Genehmigung|Einwilligung)|\bnur\s+nach\s+(?:\p{L}+\s+){0,3}(?:Zustimmung|Genehmigung)`;
 const INFORM = re`\b(?:informier|unterricht|mitteil|benachrichtig|ankündig|angekündigt|Ankündigung|Information|Mitteilung|zeigt|anzuzeigen|anzeig)\p{L}*|\bteilt\b|\bkündigt\s+(?:[\p{L}-]+\s+){0,10}an\b|\bin\s+Kenntnis\b`;
 const CHANGE = re`\b(?:beabsichtigt|geplant|Änderung|änder|Hinzuziehung|hinzuzieh|Ersetzung|ersetz|neue[nr]?|Wechsel|Austausch)\p{L}*`;
@@ -37,8 +40,9 @@ export const subprocessorAuthorisation: Detector = {
     const notice = noticeSentences(ctx);
     const objections = ctx.find(OBJECT, { in: subs });
     const objection = objections.filter((h) => !h.negated).map((h) => h.s);
-    const general = authorised.some((s) => GENERAL.test(s.text)) || notice.length > 0 || objections.length > 0;
-    const specificOnly = !general && authorised.some((s) => SPECIFIC.test(s.text));
+    const specific = authorised.some((s) => SPECIFIC.test(s.text));
+    const general = authorised.some((s) => GENERAL.test(s.text) || (!specific && LISTED.test(s.text))) || notice.length > 0 || objections.length > 0;
+    const specificOnly = !general && specific;
     if (specificOnly) return judge(authorised, []);
     // the sentence that grants the objection decides its conditions, not one on its consequences ("Widerspricht der Kunde, kann …")
     const grants = objection.filter((s) => /\b(?:kann|können|darf|dürfen|berechtigt|Recht)\b[^.;]*\b(?:widersprech|Einspruch|Einwand|Einwände|Widerspruch|ablehn)/iu.test(s.text));
