@@ -64,10 +64,11 @@ function contentFixes(parsed: ParsedContract, knowledge: Knowledge, library: Cla
     const missing = Array.isArray(data['missing']) ? (data['missing'] as unknown[]).filter((m): m is string => typeof m === 'string') : [];
     // complete the provision where it is at home ("Dies gilt auch für Drittlandübermittlungen" after the instructions
     // clause, not after a sentence on corrections that happens to mention instructions)
-    const home = clauseFor(library, ruleId)?.home;
-    const atHome = (e: { start: number }) => home !== undefined && new RegExp(home, 'iu').test(topSectionAt(parsed, e.start)?.title ?? '');
+    const source = clauseFor(library, ruleId)?.home;
+    const home = source === undefined ? undefined : new RegExp(source, 'iu');
     const found = coverageFor(parsed, detector).evidence;
-    const evidence = [...found.filter(atHome), ...found.filter((e) => !atHome(e))];
+    const atHome = new Set(home ? found.filter((e) => home.test(topSectionAt(parsed, e.start)?.title ?? '')) : []);
+    const evidence = [...atHome, ...found.filter((e) => !atHome.has(e))];
     const out: Fix[] = [];
     for (const m of missing) {
       const key = completionKeyFor(library, ruleId, m);

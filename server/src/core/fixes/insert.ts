@@ -1,7 +1,7 @@
 import type { ParsedContract } from '../model/build.js';
 import type { Range, Section, Span } from '../model/types.js';
 import { toTextEdits, type NEdit, type TextEdit } from './edits.js';
-import { absatzAt, absatzStyleOf, contentEnd, eolOf, isArabic, mainSections, renumberIn, squash, topOf, topSectionAt, type AbsatzStyle } from './layout.js';
+import { absatzAt, absatzStyleOf, contentEnd, danglingSectionRefs, eolOf, isArabic, mainSections, renumberIn, squash, topOf, topSectionAt, type AbsatzStyle } from './layout.js';
 import { clauseFor, type ClauseEntry, type ClauseLibrary, type ClauseVariant } from './library.js';
 import { fillTemplate, vocabularyOf, type Vocabulary } from './vocabulary.js';
 
@@ -133,15 +133,10 @@ function renumberFrom(parsed: ParsedContract, sections: Section[]): NEdit[] {
  * section would silently become its target and the drafting defect would vanish from the findings.
  */
 function shiftDangling(parsed: ParsedContract, style: Section['style'], from: number): NEdit[] {
-  const edits: NEdit[] = [];
-  for (const ref of parsed.model.references) {
-    if (ref.external || ref.resolution !== 'none' || ref.address.style !== style || !ref.address.section) continue;
-    const n = Number(/\d+/u.exec(ref.address.section)?.[0]);
-    if (!Number.isInteger(n) || n < from) continue;
-    const e = renumberIn(parsed, ref, String(n), String(n + 1));
-    if (e) edits.push(e);
-  }
-  return edits;
+  return danglingSectionRefs(parsed, style)
+    .filter(({ n }) => n >= from)
+    .map(({ ref, n }) => renumberIn(parsed, ref, String(n), String(n + 1)))
+    .filter((e): e is NEdit => e !== undefined);
 }
 
 /**

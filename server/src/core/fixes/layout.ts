@@ -1,5 +1,5 @@
 import type { ParsedContract } from '../model/build.js';
-import type { Clause, Section, Span } from '../model/types.js';
+import type { Clause, CrossReference, Section, Span } from '../model/types.js';
 import type { NEdit } from './edits.js';
 
 /**
@@ -85,4 +85,18 @@ export function topOf(target: { section?: Section } | Section): Section | undefi
 /** Normalises text for "is this sentence already there" checks: whitespace collapsed, case folded. */
 export function squash(text: string): string {
   return text.replace(/\s+/gu, ' ').trim().toLowerCase();
+}
+
+/**
+ * The dangling references to sections of `style` ("Ziffer 12" where there is none), with the section number
+ * they name. Renumbering must not give them a target by accident (see insertMissingClause, closeNumberingGap).
+ */
+export function danglingSectionRefs(parsed: ParsedContract, style: Section['style']): { ref: CrossReference; n: number }[] {
+  const out: { ref: CrossReference; n: number }[] = [];
+  for (const ref of parsed.model.references) {
+    if (ref.external || ref.resolution !== 'none' || ref.address.style !== style || !ref.address.section) continue;
+    const n = Number(/\d+/u.exec(ref.address.section)?.[0]);
+    if (Number.isInteger(n)) out.push({ ref, n });
+  }
+  return out;
 }

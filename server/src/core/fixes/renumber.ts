@@ -2,6 +2,7 @@ import type { ParsedContract } from '../model/build.js';
 import type { Clause, CrossReference, Item, Section } from '../model/types.js';
 import { formatLike, replaceNumber, sequencesOf, type Member, type Sequence } from '../rules/structure/sequences.js';
 import { toTextEdits, type NEdit, type TextEdit } from './edits.js';
+import { danglingSectionRefs } from './layout.js';
 
 /**
  * Closes a numbering gap: the member at `offset` (where numbering-gap reported) and every following member
@@ -59,11 +60,7 @@ export function closeNumberingGap(parsed: ParsedContract, offset: number): { edi
   // a dangling reference to a number that exists after the renumbering would silently get a target (most
   // likely the wrong one: the text it meant is what is missing); the caller must not apply this unasked
   const style = (first.node as Section).style;
-  const masks = seq.kind !== 'sections' ? [] : parsed.model.references.filter((r) => {
-    if (r.external || r.resolution !== 'none' || r.address.style !== style || !r.address.section) return false;
-    const n = Number(/\d+/u.exec(r.address.section)?.[0]);
-    return n >= expected && n < next;
-  });
+  const masks = seq.kind !== 'sections' ? [] : danglingSectionRefs(parsed, style).filter(({ n }) => n >= expected && n < next).map(({ ref }) => ref);
   return { edits: toTextEdits(parsed, edits), from: first.marker, to: renumbered.get(first.node) ? replaceNumber(first.marker, first.number, renumbered.get(first.node)!.to) : first.marker, masks };
 }
 

@@ -165,7 +165,7 @@ function agreementOf(text: string): Declension {
 }
 
 type DeclensionForm = Exclude<keyof Declension, 'term' | 'gender'>;
-const DECLENSION_FORMS = new Set<string>(['nom', 'gen', 'dat', 'akk', 'pron', 'pronDat', 'pronAkk', 'poss', 'rel', 'dem', 'demDat']);
+const DECLENSION_FORMS = new Set<string>(['nom', 'gen', 'dat', 'akk', ...Object.keys(PRONOUNS.m)]);
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z]+)(?:\.([A-Za-z0-9]+))?\s*\}\}/gu;
 
